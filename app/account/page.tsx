@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LedgerTable } from "@/components/account/ledger-table";
+import { requirePageUser } from "@/lib/server/auth/current-user";
+import { LEDGER_PAGE_SIZE, listLedger } from "@/lib/server/users/list-ledger";
+
+export const metadata: Metadata = { title: "My account" };
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const user = await requirePageUser(["viewer", "performer", "admin"], "/account");
+  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const { lines, total } = await listLedger(user.id, page);
+  const pages = Math.max(1, Math.ceil(total / LEDGER_PAGE_SIZE));
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">My account</h1>
+      <p className="text-lg">
+        Balance: <strong data-testid="account-balance">{user.credits}</strong> credits
+        {user.flagged && <span className="ml-2 text-sm text-red-300">(on hold: a PayPal payment was reversed)</span>}
+      </p>
+      <section aria-labelledby="history-title" className="space-y-3">
+        <h2 id="history-title" className="text-xl font-semibold">History</h2>
+        <LedgerTable lines={lines} />
+        {pages > 1 && (
+          <nav aria-label="History pages" className="flex gap-4 text-sm">
+            {page > 1 && <Link className="underline" href={`/account?page=${page - 1}`}>Newer</Link>}
+            <span>Page {page} of {pages}</span>
+            {page < pages && <Link className="underline" href={`/account?page=${page + 1}`}>Older</Link>}
+          </nav>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const valid = { AUTH_SECRET: "a".repeat(32), CHAT_API_SECRET: "b".repeat(32) };
+
+describe("parseEnv", () => {
+  it("applies safe local defaults", () => {
+    const env = parseEnv(valid);
+    expect(env.CHAT_PROVIDER).toBe("builtin");
+    expect(env.PAYPAL_CURRENCY).toBe("USD");
+    expect(env.PAYPAL_API_BASE).toContain("sandbox");
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.SEED_DEMO).toBe(true);
+  });
+
+  it("names each missing or malformed variable", () => {
+    try {
+      parseEnv({ AUTH_SECRET: "short", CHAT_PROVIDER: "skype", PAYPAL_CURRENCY: "usd" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      const message = (error as EnvError).message;
+      for (const name of ["AUTH_SECRET", "CHAT_API_SECRET", "CHAT_PROVIDER", "PAYPAL_CURRENCY"]) {
+        expect(message).toContain(name);
+      }
+    }
+  });
+
+  it("refuses a DATABASE_URL that is not PostgreSQL", () => {
+    expect(() => parseEnv({ ...valid, DATABASE_URL: "mysql://x@localhost/db" })).toThrow(/DATABASE_URL/);
+  });
+});

@@ -1,0 +1,46 @@
+// One error type for every refusal the site makes on purpose. Route handlers and server actions map
+// `code` to an HTTP status here; anything that is not an AppError is a fault and answers 500 with a
+// generic message (see lib/http/error-response.ts).
+
+export const ERROR_STATUS = {
+  invalid_json: 400,
+  idempotency_key_required: 400,
+  bad_request: 400,
+  invalid_signature: 401,
+  stale_timestamp: 401,
+  unauthorized: 401,
+  insufficient_credits: 402,
+  forbidden: 403,
+  not_found: 404,
+  idempotency_conflict: 409,
+  performer_unavailable: 409,
+  show_in_progress: 409,
+  invalid_transition: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  invalid_request: 422,
+  too_many_requests: 429,
+  internal_error: 500,
+} as const;
+
+export type AppErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** Prisma's "unique constraint failed" error, matched on its code, never its message text. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; message: string; fields?: Record<string, string> };
+
+// Server actions answer with a value, never a thrown error: a form shows the message and the
+// field errors; unknown faults are logged and get a generic message.
+export function actionError(error: unknown): ActionResult<never> {
+  if (error instanceof z.ZodError) {
+    const fields: Record<string, string> = {};
+    for (const issue of error.issues) fields[issue.path.join(".")] ??= issue.message;
+    return { ok: false, message: "Check the highlighted fields.", fields };
+  }
+  if (error instanceof AppError) return { ok: false, message: error.message, fields: error.fields };
+  console.error(error);
+  return { ok: false, message: "Something went wrong. Try again." };
+}

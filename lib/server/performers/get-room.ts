@@ -1,0 +1,26 @@
+import "server-only";
+import { prisma } from "@/lib/db/prisma";
+import type { WallStatus } from "./list-performers";
+
+export type Room = {
+  id: number;
+  slug: string;
+  displayName: string;
+  bio: string;
+  photos: string[];
+  status: WallStatus;
+  ratePerMinute: number;
+};
+
+export async function getRoom(slug: string): Promise<Room | null> {
+  const row = await prisma.performer.findFirst({
+    where: { slug, disabled: false },
+    select: {
+      id: true, slug: true, displayName: true, bio: true, photos: true, status: true, ratePerMinute: true,
+      shows: { where: { status: "active" }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!row) return null;
+  const { shows, ...room } = row;
+  return { ...room, status: shows.length > 0 ? "busy" : row.status };
+}
