@@ -44,3 +44,10 @@ export class AppError extends Error {
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
+
+/** The constraint or columns a unique violation names (meta.target, or the driver adapter's cause). */
+export function uniqueViolationTarget(error: unknown): string {
+  const meta = (error as { meta?: Record<string, unknown> }).meta ?? {};
+  const cause = (meta.driverAdapterError as { cause?: { constraint?: { fields?: string[]; index?: string } } } | undefined)?.cause;
+  return [meta.target, cause?.constraint?.fields, cause?.constraint?.index].flat().filter(Boolean).map(String).join(" ");
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import bcrypt from "bcryptjs";
 import { prisma } from "@/lib/db/prisma";
-import { AppError, isUniqueViolation } from "@/lib/errors";
+import { AppError, isUniqueViolation, uniqueViolationTarget } from "@/lib/errors";
 import type { TSignUp } from "@/lib/validations/auth";
 
 // Viewer sign-up. Only viewers sign up; performers and admins are created by an admin.
@@ -14,17 +14,9 @@ export async function signUpViewer(input: TSignUp): Promise<{ id: number }> {
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const field = uniqueField(error);
+    const field = uniqueViolationTarget(error).includes("username") ? "username" : "email";
     throw new AppError("conflict", "That account already exists.", {
       [field]: field === "email" ? "An account with this e-mail already exists." : "This username is taken.",
     });
   }
-}
-
-// Prisma reports the violated columns in meta.target, or through the driver adapter's cause.
-function uniqueField(error: unknown): "email" | "username" {
-  const meta = (error as { meta?: Record<string, unknown> }).meta ?? {};
-  const adapterCause = (meta.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } } | undefined)?.cause;
-  const fields = [meta.target, adapterCause?.constraint?.fields].flat().map(String).join(" ");
-  return fields.includes("username") ? "username" : "email";
 }
