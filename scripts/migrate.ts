@@ -1,8 +1,10 @@
+import { existsSync } from "node:fs";
 import { EnvError } from "@/lib/env";
 import { fillLocalSecrets, prepareDatabase } from "./lib/prepare-database";
 
 // `npm run db:migrate`: apply pending migrations (and the demo data into an empty database unless
 // SEED_DEMO=false) without starting the site.
+if (existsSync(".env")) process.loadEnvFile(".env");
 fillLocalSecrets();
 try {
   const { embedded } = await prepareDatabase();

@@ -10,6 +10,8 @@ import { fillLocalSecrets, prepareDatabase } from "./lib/prepare-database";
 const dev = process.argv.includes("--dev");
 
 async function main(): Promise<void> {
+  // Variables already in the environment win over the file.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   fillLocalSecrets();
   if (!dev && !existsSync(".next/BUILD_ID")) {
     throw new StartupError("No production build found: run `npm run build` first (or `npm run dev`).");

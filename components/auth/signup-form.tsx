@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { signUpAction } from "@/app/signup/actions";
 import { Field } from "./field";
@@ -9,6 +10,7 @@ export function SignUpForm() {
   const [message, setMessage] = useState<string>();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
+  const router = useRouter();
 
   async function submit(formData: FormData) {
     setPending(true);
@@ -20,7 +22,8 @@ export function SignUpForm() {
       return;
     }
     await signIn("credentials", { email: formData.get("email"), password: formData.get("password"), redirect: false });
-    window.location.assign("/");
+    router.replace("/");
+    router.refresh();
   }
 
   return (

@@ -30,7 +30,7 @@ describe("sign-up and sign-in", () => {
 
   it("locks an account after repeated failures, even against the right password, also when guesses run in parallel", async () => {
     await signUpViewer(account("dave"));
-    const guesses = Array.from({ length: MAX_FAILED_LOGINS + 3 }, () => verifyLogin({ email: "dave@test.local", password: "guess" }).catch((e: Error) => e.message));
+    const guesses = Array.from({ length: MAX_FAILED_LOGINS + 3 }, () => verifyLogin({ email: "dave@test.local", password: "guess" }).then(() => "signed in", (e: Error) => e.message));
     const messages = await Promise.all(guesses);
     expect(messages.every((m) => m === WRONG_CREDENTIALS || /Too many failed/.test(m))).toBe(true);
     await expect(verifyLogin({ email: "dave@test.local", password: "correct-horse" })).rejects.toThrow(/Too many failed sign-in attempts.*Try again in \d+ minute/);

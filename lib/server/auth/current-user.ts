@@ -26,8 +26,7 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
     select: { id: true, email: true, username: true, role: true, credits: true, flagged: true, blocked: true },
   });
   if (!user || user.blocked) return null;
-  const { blocked: _blocked, ...current } = user;
-  return current;
+  return { id: user.id, email: user.email, username: user.username, role: user.role, credits: user.credits, flagged: user.flagged };
 }
 
 /** For pages: anonymous → /login, wrong role → the 403 page. */
