@@ -9,7 +9,7 @@ const tsx = path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs");
 
 function runLauncher(env: Record<string, string>) {
   return spawnSync(process.execPath, [tsx, "--conditions=react-server", "scripts/migrate.ts"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "test", ...env },
     encoding: "utf8",
     timeout: 60_000,
   });

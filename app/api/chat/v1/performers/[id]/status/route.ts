@@ -1,0 +1,12 @@
+// PUT /api/chat/v1/performers/[id]/status – set a performer online or offline
+import { chatRoute } from "@/lib/server/chat-api/handle";
+import { setPerformerStatus } from "@/lib/server/performers/set-performer-status";
+import { ZIdParams, ZPerformerResponse, ZSetPerformerStatusRequest } from "@/lib/validations/chat-api";
+
+export const PUT = chatRoute(
+  { method: "PUT", params: ZIdParams, body: ZSetPerformerStatusRequest, response: ZPerformerResponse },
+  async ({ params, body, now }) => ({
+    status: 200,
+    body: { performer: await setPerformerStatus({ performerId: params.id, status: body.status, now }) },
+  }),
+);

@@ -1,0 +1,12 @@
+// GET /api/chat/v1/performers[?status=online|offline|busy] – the wall as the chat sees it
+import { chatRoute } from "@/lib/server/chat-api/handle";
+import { listPerformers } from "@/lib/server/performers/list-performers";
+import { ZPerformersQuery, ZPerformersResponse } from "@/lib/validations/chat-api";
+
+export const dynamic = "force-dynamic";
+
+// The response schema drops the wall's extra `slug`: the contract lists exactly six fields.
+export const GET = chatRoute({ method: "GET", query: ZPerformersQuery, response: ZPerformersResponse }, async ({ query }) => ({
+  status: 200,
+  body: { performers: await listPerformers({ status: query.status }) },
+}));

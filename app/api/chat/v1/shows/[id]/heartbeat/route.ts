@@ -1,0 +1,10 @@
+// POST /api/chat/v1/shows/[id]/heartbeat – bill an active show up to now (ends it when the credits run out)
+import { chatRoute } from "@/lib/server/chat-api/handle";
+import { billShow } from "@/lib/server/shows/bill-show";
+import { toApiShow } from "@/lib/server/shows/serialize-show";
+import { ZHeartbeatResponse, ZIdParams, ZNoParamsBody } from "@/lib/validations/chat-api";
+
+export const POST = chatRoute({ method: "POST", params: ZIdParams, body: ZNoParamsBody, response: ZHeartbeatResponse }, async ({ params, now }) => {
+  const { show, user, secondsRemaining } = await billShow({ showId: params.id, now });
+  return { status: 200, body: { show: toApiShow(show), user, secondsRemaining } };
+});

@@ -1,0 +1,220 @@
+import "server-only";
+import { z } from "zod";
+import { ERROR_STATUS, type AppErrorCode } from "@/lib/errors";
+import {
+  chatApiRequests, chatApiResponses, ZCreateShowRequest, ZEndShowRequest, ZHeartbeatResponse, ZHeartbeatsRequest,
+  ZHeartbeatsResponse, ZId, ZNoParamsBody, ZPerformerResponse, ZPerformersQuery, ZPerformersResponse,
+  ZSendTipRequest, ZSetPerformerStatusRequest, ZShowResponse, ZTipResponse, ZUserResponse,
+} from "@/lib/validations/chat-api";
+import { MAX_BODY_BYTES } from "./read-body";
+import { SIGNATURE_TOLERANCE_SECONDS } from "./verify-signature";
+
+// The OpenAPI 3.1 description of /api/chat/v1, generated from the zod schemas of
+// lib/validations/chat-api.ts with zod's own z.toJSONSchema. The endpoint table below adds what a
+// schema cannot say: the path, the success status and the error codes each endpoint can answer.
+
+type Endpoint = {
+  method: "get" | "post" | "put";
+  path: string;
+  summary: string;
+  description?: string;
+  query?: z.ZodObject;
+  request?: z.ZodType;
+  /** The body may be empty (accept, decline, cancel, heartbeat). */
+  emptyBodyAllowed?: boolean;
+  success: { status: 200 | 201; schema: z.ZodType; description: string };
+  /** Error codes of the endpoint itself; the transport's codes are added for every endpoint. */
+  errors: AppErrorCode[];
+};
+
+const showById = (verb: string, summary: string, description: string, errors: AppErrorCode[], success = ZShowResponse): Endpoint => ({
+  method: "post", path: `/shows/{id}/${verb}`, summary, description, request: ZNoParamsBody, emptyBodyAllowed: true,
+  success: { status: 200, schema: success, description: "The show after the step." }, errors: ["not_found", ...errors],
+});
+
+export const CHAT_API_ENDPOINTS: Endpoint[] = [
+  {
+    method: "get", path: "/performers", summary: "The wall: performers and their status",
+    description: "Ordered online first, then busy, then offline.", query: ZPerformersQuery,
+    success: { status: 200, schema: ZPerformersResponse, description: "The performers." }, errors: ["invalid_request"],
+  },
+  {
+    method: "put", path: "/performers/{id}/status", summary: "Set a performer online or offline",
+    description: "A performer in an active show stays busy until it ends; going offline during a show ends it (reason performer_left).",
+    request: ZSetPerformerStatusRequest,
+    success: { status: 200, schema: ZPerformerResponse, description: "The performer as the wall now shows it." },
+    errors: ["not_found", "invalid_request"],
+  },
+  {
+    method: "get", path: "/users/{id}", summary: "A user's status: role, credits, whether they can request a private show",
+    success: { status: 200, schema: ZUserResponse, description: "The user." }, errors: ["not_found", "invalid_request"],
+  },
+  {
+    method: "post", path: "/shows", summary: "Request a private show", request: ZCreateShowRequest,
+    success: { status: 201, schema: ZShowResponse, description: "The show, status requested." },
+    errors: ["insufficient_credits", "not_found", "performer_unavailable", "show_in_progress", "invalid_request"],
+  },
+  showById("accept", "The performer accepts a requested show", "Starts billing; the performer becomes busy. Re-checks the viewer's credits.", [
+    "insufficient_credits", "invalid_transition", "performer_unavailable",
+  ]),
+  showById("decline", "The performer declines a requested show", "Status becomes declined.", ["invalid_transition"]),
+  showById("cancel", "The viewer withdraws a request", "Status becomes cancelled.", ["invalid_transition"]),
+  showById("heartbeat", "Bill an active show up to now", "Expected every 10 s; a show with no heartbeat for 45 s is ended (reason timeout). If the balance ran out, the show is ended (reason credits_exhausted) and the chat must close the private session.", ["invalid_transition"], ZHeartbeatResponse),
+  {
+    method: "post", path: "/heartbeats", summary: "Heartbeats of many shows in one request",
+    description: "The same billing step as /shows/{id}/heartbeat for each show, in the order given. An unknown or non-active show is reported in its own result and does not fail the others.",
+    request: ZHeartbeatsRequest,
+    success: { status: 200, schema: ZHeartbeatsResponse, description: "One result per show id." }, errors: ["invalid_request"],
+  },
+  {
+    method: "post", path: "/shows/{id}/end", summary: "End a show", request: ZEndShowRequest,
+    description: "Bills up to the end time. Ending an ended show returns it unchanged.",
+    success: { status: 200, schema: ZShowResponse, description: "The ended show." }, errors: ["not_found", "invalid_transition", "invalid_request"],
+  },
+  {
+    method: "post", path: "/tips", summary: "Send a tip", request: ZSendTipRequest,
+    success: { status: 201, schema: ZTipResponse, description: "The tip and the viewer's new balance." },
+    errors: ["insufficient_credits", "not_found", "invalid_request"],
+  },
+];
+
+const ERROR_MEANINGS: Partial<Record<AppErrorCode, string>> = {
+  invalid_json: "the body is not valid JSON",
+  idempotency_key_required: "POST/PUT without a valid Idempotency-Key (1..255 printable ASCII)",
+  invalid_signature: "X-Chat-Signature or X-Chat-Timestamp missing, malformed or wrong",
+  stale_timestamp: `X-Chat-Timestamp more than ${SIGNATURE_TOLERANCE_SECONDS} s from the server clock`,
+  insufficient_credits: "the viewer's credits do not cover it",
+  not_found: "unknown user, performer or show",
+  idempotency_conflict: "the key was used for a different request, or its first request is still running",
+  performer_unavailable: "the performer is offline or busy",
+  show_in_progress: "the viewer already has a requested or active show",
+  invalid_transition: "the show is not in a state that allows this step",
+  payload_too_large: `the body is over ${MAX_BODY_BYTES / 1024} KiB`,
+  invalid_request: "schema violation (the message names the field), or a request the rules refuse: a non-viewer or blocked account, tipping oneself",
+  internal_error: "a server fault; no details are given",
+};
+
+export function buildOpenApiDocument() {
+  const components = {
+    ...toComponents(chatApiRequests, "input"),
+    ...toComponents(chatApiResponses, "output"),
+  };
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of CHAT_API_ENDPOINTS) {
+    (paths[endpoint.path] ??= {})[endpoint.method] = operation(endpoint);
+  }
+  return {
+    openapi: "3.1.1",
+    info: {
+      title: "Chat callback API",
+      version: "1.0.0",
+      description: [
+        "The API a chat service calls to ask the site about performers, users, private shows and tips (contract v1).",
+        "Every request is signed: `X-Chat-Signature: v1=<lowercase hex HMAC-SHA256(CHAT_API_SECRET, \"<timestamp>.<METHOD>.<path with query>.<raw body>\")>` with `X-Chat-Timestamp: <unix seconds>`; the raw body is the empty string for GET.",
+        "Every POST and PUT carries an `Idempotency-Key`; the same key and request returns the stored first response for at least 24 h.",
+        `Checks run in this order: body size (413), signature (401), JSON (400), idempotency key (400, 409), schema (422), then the operation. Errors are always \`{"error": {"code", "message"}}\`.`,
+        "Ids are integers, times ISO-8601 UTC strings, money decimal strings, credits integers.",
+      ].join("\n\n"),
+    },
+    servers: [{ url: "/api/chat/v1" }],
+    security: [{ chatTimestamp: [], chatSignature: [] }],
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: {
+        chatTimestamp: { type: "apiKey", in: "header", name: "X-Chat-Timestamp", description: `Unix seconds; at most ${SIGNATURE_TOLERANCE_SECONDS} s from the server clock.` },
+        chatSignature: {
+          type: "apiKey", in: "header", name: "X-Chat-Signature",
+          description: "v1=<lowercase hex HMAC-SHA256(CHAT_API_SECRET, \"<timestamp>.<METHOD>.<path with query>.<raw body>\")>, compared in constant time.",
+        },
+      },
+      parameters: {
+        IdempotencyKey: {
+          name: "Idempotency-Key", in: "header", required: true,
+          description: "1..255 printable ASCII characters. The same key with the same method, path and body returns the first response again (at least 24 h); with another request it answers 409 idempotency_conflict.",
+          schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x20-\\x7E]{1,255}$" },
+        },
+        Id: { name: "id", in: "path", required: true, schema: plain(z.toJSONSchema(ZId)) },
+      },
+    },
+  };
+}
+
+function operation(endpoint: Endpoint) {
+  const mutating = endpoint.method !== "get";
+  const parameters: unknown[] = [];
+  if (endpoint.path.includes("{id}")) parameters.push({ $ref: "#/components/parameters/Id" });
+  if (mutating) parameters.push({ $ref: "#/components/parameters/IdempotencyKey" });
+  for (const [name, schema] of Object.entries(endpoint.query?.shape ?? {})) {
+    parameters.push({ name, in: "query", required: false, schema: plain(z.toJSONSchema(schema as z.ZodType, { io: "input" })) });
+  }
+  const codes: AppErrorCode[] = [
+    ...(mutating ? (["payload_too_large", "invalid_json"] as const) : []),
+    "invalid_signature", "stale_timestamp",
+    ...(mutating ? (["idempotency_key_required", "idempotency_conflict"] as const) : []),
+    ...endpoint.errors, "invalid_request", "internal_error",
+  ];
+  return {
+    summary: endpoint.summary,
+    ...(endpoint.description ? { description: endpoint.description } : {}),
+    operationId: `${endpoint.method}${endpoint.path.replace(/\{id\}/g, "ById").replace(/[^A-Za-z]+(.)?/g, (_m, c?: string) => (c ?? "").toUpperCase())}`,
+    parameters,
+    ...(endpoint.request && {
+      requestBody: {
+        required: !endpoint.emptyBodyAllowed,
+        content: { "application/json": { schema: { $ref: refTo(chatApiRequests, endpoint.request) } } },
+      },
+    }),
+    responses: {
+      [endpoint.success.status]: {
+        description: endpoint.success.description,
+        content: { "application/json": { schema: { $ref: refTo(chatApiResponses, endpoint.success.schema) } } },
+      },
+      ...errorResponses(codes),
+    },
+  };
+}
+
+/** One response per status, its schema narrowing `error.code` to the codes this endpoint can answer. */
+function errorResponses(codes: AppErrorCode[]) {
+  const byStatus = new Map<number, AppErrorCode[]>();
+  for (const code of new Set(codes)) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
+  const responses: Record<string, unknown> = {};
+  for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
+    responses[status] = {
+      description: list.map((code) => `\`${code}\`: ${ERROR_MEANINGS[code] ?? code}`).join("; "),
+      content: {
+        "application/json": {
+          schema: {
+            allOf: [
+              { $ref: "#/components/schemas/Error" },
+              { type: "object", properties: { error: { type: "object", properties: { code: { enum: list } } } } },
+            ],
+          },
+        },
+      },
+    };
+  }
+  return responses;
+}
+
+type Registry = typeof chatApiRequests;
+
+function toComponents(registry: Registry, io: "input" | "output") {
+  const { schemas } = z.toJSONSchema(registry, { io, uri: (id) => `#/components/schemas/${id}` });
+  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, plain(schema)]));
+}
+
+function refTo(registry: Registry, schema: z.ZodType): string {
+  const id = registry.get(schema)?.id;
+  if (!id) throw new Error("openapi: a schema used by an endpoint is not registered");
+  return `#/components/schemas/${id}`;
+}
+
+/** A schema without the JSON Schema document keywords ($schema, $id) that a component must not carry. */
+function plain(schema: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...schema };
+  delete copy.$schema;
+  delete copy.$id;
+  return copy;
+}
