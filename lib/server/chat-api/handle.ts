@@ -27,6 +27,8 @@ export type ChatInput<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
   body: z.output<TBody>;
   /** The request's arrival time: the one clock the signature check and the domain call share. */
   now: Date;
+  /** The request's Idempotency-Key (POST and PUT), for domain writes that must stay single even after a crash. */
+  idempotencyKey?: string;
 };
 
 export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -67,8 +69,7 @@ export function chatRoute<
       });
       const json = mutating ? parseJsonBody(raw) : undefined;
       const parsed = parseInput(options, (await context?.params) ?? {}, url.searchParams, json);
-      const execute = () => run(options.response, handler, parsed, now);
-      if (!mutating) return respond(await execute(), false);
+      if (!mutating) return respond(await run(options.response, handler, parsed, { now }), false);
 
       const key = readIdempotencyKey(request.headers);
       const fingerprint = requestFingerprint(request.method, path, raw);
@@ -76,7 +77,9 @@ export function chatRoute<
         await assertNoConflict(key, fingerprint);
         throw parsed.error;
       }
-      const response = await withIdempotency({ key, fingerprint }, execute);
+      const response = await withIdempotency({ key, fingerprint }, () =>
+        run(options.response, handler, parsed, { now, idempotencyKey: key }),
+      );
       return respond(response, response.replayed);
     } catch (error) {
       const result = errorResult(error);
@@ -115,12 +118,12 @@ async function run<TParams extends z.ZodType, TQuery extends z.ZodType, TBody ex
   response: z.ZodType,
   handler: (input: ChatInput<TParams, TQuery, TBody>) => Promise<JsonResult>,
   parsed: Parsed<TParams, TQuery, TBody>,
-  now: Date,
+  context: { now: Date; idempotencyKey?: string },
 ): Promise<StoredResponse> {
   if (!parsed.success) throw parsed.error;
   let result: JsonResult;
   try {
-    result = await handler({ ...parsed.data, now });
+    result = await handler({ ...parsed.data, ...context });
   } catch (error) {
     if (!isRefusal(error)) throw error;
     const refusal = errorResult(error);

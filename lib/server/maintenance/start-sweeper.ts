@@ -1,0 +1,33 @@
+import "server-only";
+import { purgeIdempotencyRecords, RETENTION_MS } from "@/lib/server/chat-api/idempotency";
+import { expireStaleShows } from "@/lib/server/shows/expire-stale-shows";
+
+const SWEEP_EVERY_MS = 5_000;
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+
+let started = false;
+
+// Timed work of every app instance. Each instance may run it at once: the show sweep hands each stale
+// show to one instance (SKIP LOCKED), and a show read before the sweep reaches it is expired lazily.
+export function startSweeper(): void {
+  if (started) return;
+  started = true;
+  let running = false;
+  let lastPurge = 0;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      while ((await expireStaleShows({ limit: 500 })) === 500);
+      if (Date.now() - lastPurge > PURGE_EVERY_MS) {
+        lastPurge = Date.now();
+        await purgeIdempotencyRecords({ olderThan: new Date(Date.now() - RETENTION_MS) });
+      }
+    } catch (error) {
+      console.error("sweeper: will retry", error);
+    } finally {
+      running = false;
+    }
+  };
+  setInterval(() => void tick(), SWEEP_EVERY_MS).unref();
+}

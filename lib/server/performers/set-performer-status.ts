@@ -1,0 +1,39 @@
+import "server-only";
+import { prisma } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { applyBillingStep } from "@/lib/server/shows/apply-billing-step";
+import { lockShow } from "@/lib/server/shows/lock-show";
+import { getWallPerformer, type ApiPerformer } from "./get-performer";
+import { notifyWallStatus } from "./notify-wall-status";
+
+export type SetPerformerStatusOptions = { performerId: number; status: "online" | "offline"; now?: Date };
+
+/**
+ * PUT /performers/{id}/status. Going offline ends the performer's active show (performer_left,
+ * billed up to now) and declines their pending requests, in the same transaction, so an offline
+ * performer never keeps a running meter or a request they can no longer accept. A performer still
+ * in a show (going online) stays busy.
+ */
+export async function setPerformerStatus({ performerId, status, now = new Date() }: SetPerformerStatusOptions): Promise<ApiPerformer> {
+  return prisma.$transaction(async (tx) => {
+    // Performer first (lock order performer → show → user); waits for requests and accepts in flight.
+    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM performers WHERE id = ${performerId} FOR NO KEY UPDATE`;
+    if (locked.length === 0) throw new AppError("not_found", `Performer ${performerId} does not exist.`);
+    const before = await getWallPerformer(performerId, tx);
+    await tx.performer.updateMany({ where: { id: performerId, status: { not: status } }, data: { status, statusChangedAt: now } });
+
+    let endedShow = false;
+    if (status === "offline") {
+      const active = await tx.privateShow.findFirst({ where: { performerId, status: "active" }, select: { id: true } });
+      if (active) {
+        const show = await lockShow(tx, active.id);
+        // The billing step's finish announces the new wall status itself.
+        if (show.status === "active") endedShow = (await applyBillingStep(tx, { show, now, endReason: "performer_left" })).show.status === "ended";
+      }
+      await tx.privateShow.updateMany({ where: { performerId, status: "requested" }, data: { status: "declined", endedAt: now } });
+    }
+    const after = await getWallPerformer(performerId, tx);
+    if (!endedShow && after.status !== before.status) await notifyWallStatus(tx, [{ performerId, status: after.status }]);
+    return after;
+  });
+}

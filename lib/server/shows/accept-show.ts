@@ -1,0 +1,54 @@
+import "server-only";
+import { prisma } from "@/lib/db/prisma";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import type { PrivateShow } from "@/lib/generated/prisma/client";
+import { notifyWallStatus } from "@/lib/server/performers/notify-wall-status";
+import { lockShow } from "./lock-show";
+
+export type AcceptShowOptions = { showId: number; now?: Date };
+
+/**
+ * POST /shows/{id}/accept: the performer starts a requested show; they are busy from now on and
+ * billing starts at `now` (the first heartbeat is expected within the timeout from here).
+ */
+export async function acceptShow({ showId, now = new Date() }: AcceptShowOptions): Promise<PrivateShow> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const target = await tx.privateShow.findUnique({ where: { id: showId }, select: { performerId: true } });
+      if (!target) throw new AppError("not_found", `Show ${showId} does not exist.`);
+      // Performer first, then the show (the lock order of every path): this serialises the accept
+      // with the performer going offline and with the accepts of the performer's other requests.
+      await tx.$queryRaw`SELECT id FROM performers WHERE id = ${target.performerId} FOR NO KEY UPDATE`;
+      const show = await lockShow(tx, showId);
+      if (show.status !== "requested") {
+        throw new AppError("invalid_transition", `Show ${showId} is ${show.status}; only a requested show can be accepted.`);
+      }
+      const performer = await tx.performer.findUniqueOrThrow({
+        where: { id: show.performerId },
+        select: { status: true, disabled: true, shows: { where: { status: "active" }, select: { id: true }, take: 1 } },
+      });
+      if (performer.disabled || performer.status !== "online") {
+        throw new AppError("performer_unavailable", `Performer ${show.performerId} is offline.`);
+      }
+      if (performer.shows.length > 0) {
+        throw new AppError("performer_unavailable", `Performer ${show.performerId} is already in a private show.`);
+      }
+      const user = await tx.user.findUniqueOrThrow({ where: { id: show.userId }, select: { credits: true, blocked: true, flagged: true } });
+      if (user.blocked || user.flagged) throw new AppError("invalid_request", `User ${show.userId} cannot spend credits (blocked or flagged).`);
+      // The balance may have been spent since the request (tips): re-check one minute's worth.
+      if (user.credits < show.ratePerMinute) {
+        throw new AppError("insufficient_credits", `The show needs at least ${show.ratePerMinute} credits (one minute); the balance is ${user.credits}.`);
+      }
+      const accepted = await tx.privateShow.update({
+        where: { id: showId },
+        data: { status: "active", startedAt: now, lastHeartbeatAt: now },
+      });
+      await notifyWallStatus(tx, [{ performerId: show.performerId, status: "busy" }]);
+      return accepted;
+    });
+  } catch (error) {
+    // The partial unique index on active shows per performer is the last word on "busy".
+    if (isUniqueViolation(error)) throw new AppError("performer_unavailable", "The performer is already in a private show.");
+    throw error;
+  }
+}

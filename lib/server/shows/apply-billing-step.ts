@@ -1,0 +1,56 @@
+import "server-only";
+import type { Tx } from "@/lib/db/prisma";
+import type { PrivateShow, ShowEndReason } from "@/lib/generated/prisma/client";
+import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
+import { planBillingStep } from "./billing";
+import { finishShows } from "./finish-show";
+import { timeoutShows } from "./timeout-shows";
+
+export type BillingStepResult = { show: PrivateShow; user: { id: number; credits: number }; secondsRemaining: number };
+
+/**
+ * The billing step of one active show whose row the caller has locked (heartbeat, end, performer
+ * leaving): timeout rule first, then bill up to `now` capped at the balance, ending the show with
+ * credits_exhausted if the cap bit, or with `endReason` if the caller is ending it anyway.
+ */
+export async function applyBillingStep(
+  tx: Tx,
+  options: { show: PrivateShow; now: Date; endReason?: ShowEndReason },
+): Promise<BillingStepResult> {
+  const { show, now } = options;
+  // Locked after the show (lock order show → user): the balance cannot move between the read and
+  // the charge, so the charge computed here is exactly what applyCreditChange can take.
+  const [user] = await tx.$queryRaw<{ credits: number; flagged: boolean; blocked: boolean }[]>`
+    SELECT credits, flagged, blocked FROM users WHERE id = ${show.userId} FOR NO KEY UPDATE`;
+  if (!user) throw new Error(`Show ${show.id} references a missing user.`);
+  // A blocked or flagged account cannot spend: for billing its spendable balance is 0.
+  const spendable = user.blocked || user.flagged ? 0 : Math.max(0, user.credits);
+  const plan = planBillingStep({ show, balance: spendable, now });
+  let credits = user.credits;
+
+  if (plan.outcome === "timeout") {
+    await timeoutShows(tx, [show]);
+  } else {
+    if (plan.charge > 0) {
+      // The key is unique per step because creditsCharged only grows: a replay cannot charge twice.
+      const change = await applyCreditChange(tx, {
+        userId: show.userId, delta: -plan.charge, kind: "show", reference: `show:${show.id}`,
+        idempotencyKey: `show:${show.id}:charged:${plan.creditsCharged}`,
+      });
+      credits = change.balance;
+    }
+    const endReason = plan.outcome === "exhausted" ? "credits_exhausted" : options.endReason;
+    const billing = { secondsBilled: plan.secondsBilled, creditsCharged: plan.creditsCharged, lastHeartbeatAt: plan.heartbeatAt };
+    if (endReason) {
+      await finishShows(tx, [{ id: show.id, userId: show.userId, performerId: show.performerId, ...billing, endedAt: now, endReason }]);
+    } else {
+      await tx.privateShow.update({ where: { id: show.id }, data: billing });
+    }
+  }
+  const updated = await tx.privateShow.findUniqueOrThrow({ where: { id: show.id } });
+  return {
+    show: updated,
+    user: { id: show.userId, credits },
+    secondsRemaining: plan.outcome === "billed" && updated.status === "active" ? plan.secondsRemaining : 0,
+  };
+}

@@ -1,0 +1,137 @@
+import "server-only";
+import { prisma, type Tx } from "@/lib/db/prisma";
+import type { AppErrorCode } from "@/lib/errors";
+import type { PrivateShow, ShowEndReason, ShowStatus } from "@/lib/generated/prisma/client";
+import { applyCreditDebits, type CreditDebit } from "@/lib/server/ledger/apply-credit-debits";
+import { planBillingStep, type BillingPlan } from "./billing";
+import { finishShows, type ShowToFinish } from "./finish-show";
+
+export type BillShowsOptions = { showIds: number[]; now?: Date };
+
+export type BilledShowItem = {
+  showId: number;
+  status: ShowStatus;
+  endReason: ShowEndReason | null;
+  creditsCharged: number;
+  secondsRemaining: number;
+  userCredits: number;
+};
+export type FailedShowItem = { showId: number; error: { code: AppErrorCode; message: string } };
+export type BillShowsItem = BilledShowItem | FailedShowItem;
+
+/**
+ * POST /heartbeats: the billing step of billShow for up to 1000 shows, one result per given id in
+ * the given order. Set-based so that a batch costs a handful of statements, not a transaction per
+ * show: lock the active shows and their viewers, plan every step in memory with the same
+ * planBillingStep as billShow, then write all balances with their ledger rows, all continuing
+ * shows, and all ending shows with one multi-row statement each.
+ * An unknown or non-active show is reported in its own item and does not affect the others.
+ */
+export async function billShows({ showIds, now = new Date() }: BillShowsOptions): Promise<BillShowsItem[]> {
+  const ids = [...new Set(showIds)].sort((a, b) => a - b);
+  if (ids.length === 0) return [];
+  const billed = await prisma.$transaction((tx) => billLocked(tx, ids, now), { maxWait: 10_000, timeout: 10_000 });
+  // A repeated id gets the same result again: it was locked and billed once.
+  return showIds.map((id) => billed.get(id)!);
+}
+
+type LockedShow = Pick<
+  PrivateShow,
+  "id" | "userId" | "performerId" | "ratePerMinute" | "startedAt" | "lastHeartbeatAt" | "secondsBilled" | "creditsCharged"
+>;
+type LockedRow = LockedShow & { credits: number; flagged: boolean; blocked: boolean };
+
+async function billLocked(tx: Tx, ids: number[], now: Date): Promise<Map<number, BillShowsItem>> {
+  const results = new Map<number, BillShowsItem>();
+  // One statement locks the active shows and their viewers, row by row in show-id order (show,
+  // then its viewer: the order every path uses), so concurrent batches and single heartbeats
+  // queue behind each other instead of deadlocking. A row another transaction is ending is
+  // waited for and re-checked; only active shows are locked and billed.
+  const rows = await tx.$queryRaw<LockedRow[]>`
+    SELECT s.id, s.user_id AS "userId", s.performer_id AS "performerId", s.rate_per_minute AS "ratePerMinute",
+           s.started_at AS "startedAt", s.last_heartbeat_at AS "lastHeartbeatAt", s.seconds_billed AS "secondsBilled",
+           s.credits_charged AS "creditsCharged", u.credits, u.flagged, u.blocked
+      FROM private_shows s JOIN users u ON u.id = s.user_id
+     WHERE s.id = ANY(${ids}::int[]) AND s.status = 'active'
+     ORDER BY s.id
+       FOR NO KEY UPDATE`;
+  if (rows.length < ids.length) await reportInactive(tx, ids, new Set(rows.map((s) => s.id)), results);
+  if (rows.length === 0) return results;
+
+  // Running balances: a user can have only one active show, but two would still be billed in turn.
+  const wallet = new Map(rows.map((u) => [u.userId, { credits: u.credits, spendable: u.blocked || u.flagged ? 0 : Math.max(0, u.credits) }]));
+
+  const plans: { show: LockedShow; plan: BillingPlan }[] = [];
+  const debits: CreditDebit[] = [];
+  for (const show of rows) {
+    const purse = wallet.get(show.userId)!;
+    const plan = planBillingStep({ show, balance: purse.spendable, now });
+    if (plan.outcome !== "timeout" && plan.charge > 0) {
+      purse.spendable -= plan.charge;
+      purse.credits -= plan.charge;
+      debits.push({
+        userId: show.userId, credits: plan.charge, kind: "show", reference: `show:${show.id}`,
+        idempotencyKey: `show:${show.id}:charged:${plan.creditsCharged}`,
+      });
+    }
+    plans.push({ show, plan });
+  }
+  await applyCreditDebits(tx, debits);
+  await writeShows(tx, plans, now);
+
+  for (const { show, plan } of plans) {
+    const ended = plan.outcome !== "billed";
+    results.set(show.id, {
+      showId: show.id,
+      status: ended ? "ended" : "active",
+      endReason: plan.outcome === "timeout" ? "timeout" : plan.outcome === "exhausted" ? "credits_exhausted" : null,
+      creditsCharged: plan.outcome === "timeout" ? show.creditsCharged : plan.creditsCharged,
+      secondsRemaining: plan.outcome === "billed" ? plan.secondsRemaining : 0,
+      userCredits: wallet.get(show.userId)!.credits,
+    });
+  }
+  return results;
+}
+
+async function reportInactive(tx: Tx, ids: number[], active: Set<number>, results: Map<number, BillShowsItem>): Promise<void> {
+  const others = ids.filter((id) => !active.has(id));
+  const found = await tx.privateShow.findMany({ where: { id: { in: others } }, select: { id: true, status: true } });
+  const statusById = new Map(found.map((row) => [row.id, row.status]));
+  for (const id of others) {
+    const status = statusById.get(id);
+    results.set(
+      id,
+      status
+        ? { showId: id, error: { code: "invalid_transition", message: `Show ${id} is ${status}; only an active show can be billed.` } }
+        : { showId: id, error: { code: "not_found", message: `Show ${id} does not exist.` } },
+    );
+  }
+}
+
+async function writeShows(tx: Tx, plans: { show: LockedShow; plan: BillingPlan }[], now: Date): Promise<void> {
+  const continuing: { id: number; secondsBilled: number; creditsCharged: number; heartbeatAt: Date }[] = [];
+  const ending: ShowToFinish[] = [];
+  for (const { show, plan } of plans) {
+    const base = { id: show.id, userId: show.userId, performerId: show.performerId };
+    if (plan.outcome === "timeout") {
+      ending.push({ ...base, secondsBilled: show.secondsBilled, creditsCharged: show.creditsCharged, lastHeartbeatAt: show.lastHeartbeatAt, endedAt: plan.endedAt, endReason: "timeout" });
+    } else if (plan.outcome === "exhausted") {
+      ending.push({ ...base, secondsBilled: plan.secondsBilled, creditsCharged: plan.creditsCharged, lastHeartbeatAt: plan.heartbeatAt, endedAt: now, endReason: "credits_exhausted" });
+    } else {
+      continuing.push({ id: show.id, secondsBilled: plan.secondsBilled, creditsCharged: plan.creditsCharged, heartbeatAt: plan.heartbeatAt });
+    }
+  }
+  if (continuing.length > 0) {
+    await tx.$executeRaw`
+      UPDATE private_shows s
+         SET seconds_billed = v.seconds_billed, credits_charged = v.credits_charged, last_heartbeat_at = v.heartbeat_at
+        FROM unnest(
+          ${continuing.map((c) => c.id)}::int[],
+          ${continuing.map((c) => c.secondsBilled)}::int[],
+          ${continuing.map((c) => c.creditsCharged)}::int[],
+          ${continuing.map((c) => c.heartbeatAt.toISOString())}::timestamptz[]
+        ) AS v(id, seconds_billed, credits_charged, heartbeat_at)
+       WHERE s.id = v.id`;
+  }
+  await finishShows(tx, ending);
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { prisma } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import type { PrivateShow } from "@/lib/generated/prisma/client";
+import { lockShow } from "./lock-show";
+
+/** requested → declined (performer) or cancelled (viewer). No money moved, no wall change. */
+export async function closeRequest(options: { showId: number; status: "declined" | "cancelled"; now: Date }): Promise<PrivateShow> {
+  const { showId, status, now } = options;
+  return prisma.$transaction(async (tx) => {
+    const show = await lockShow(tx, showId);
+    if (show.status !== "requested") {
+      const verb = status === "declined" ? "declined" : "cancelled";
+      throw new AppError("invalid_transition", `Show ${showId} is ${show.status}; only a requested show can be ${verb}.`);
+    }
+    return tx.privateShow.update({ where: { id: showId }, data: { status, endedAt: now } });
+  });
+}

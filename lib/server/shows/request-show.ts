@@ -1,0 +1,51 @@
+import "server-only";
+import { prisma } from "@/lib/db/prisma";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import type { PrivateShow } from "@/lib/generated/prisma/client";
+
+export type RequestShowOptions = { userId: number; performerId: number; now?: Date };
+
+/**
+ * POST /shows: a viewer asks a performer for a private show. The performer's rate is snapshot on
+ * the show, so a later rate change never alters a show already asked for.
+ */
+export async function requestShow({ userId, performerId, now = new Date() }: RequestShowOptions): Promise<PrivateShow> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, blocked: true, flagged: true, credits: true } });
+      if (!user) throw new AppError("not_found", `User ${userId} does not exist.`);
+      // FOR SHARE: many requests may read the performer at once, but a status change (which locks
+      // the row for update) waits for them, so going offline also declines a request made meanwhile.
+      const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM performers WHERE id = ${performerId} FOR SHARE`;
+      if (locked.length === 0) throw new AppError("not_found", `Performer ${performerId} does not exist.`);
+
+      if (user.role !== "viewer") throw new AppError("invalid_request", "Only a viewer account can request a private show.");
+      if (user.blocked) throw new AppError("invalid_request", "This account is blocked and cannot request a private show.");
+      if (user.flagged) {
+        throw new AppError("invalid_request", "This account has an unsettled PayPal reversal and cannot request a private show.");
+      }
+      const open = await tx.privateShow.findFirst({ where: { userId, status: { in: ["requested", "active"] } }, select: { id: true, status: true } });
+      if (open) throw new AppError("show_in_progress", `User ${userId} already has a ${open.status} private show (${open.id}).`);
+
+      const performer = await tx.performer.findUniqueOrThrow({
+        where: { id: performerId },
+        select: { status: true, disabled: true, ratePerMinute: true, shows: { where: { status: "active" }, select: { id: true }, take: 1 } },
+      });
+      if (performer.disabled || performer.status !== "online") {
+        throw new AppError("performer_unavailable", `Performer ${performerId} is offline.`);
+      }
+      if (performer.shows.length > 0) throw new AppError("performer_unavailable", `Performer ${performerId} is busy in a private show.`);
+      if (user.credits < performer.ratePerMinute) {
+        throw new AppError(
+          "insufficient_credits",
+          `A private show with this performer needs at least ${performer.ratePerMinute} credits (one minute); the balance is ${user.credits}.`,
+        );
+      }
+      return tx.privateShow.create({ data: { userId, performerId, ratePerMinute: performer.ratePerMinute, requestedAt: now } });
+    });
+  } catch (error) {
+    // Two simultaneous requests of one viewer: the partial unique index lets only one insert win.
+    if (isUniqueViolation(error)) throw new AppError("show_in_progress", `User ${userId} already has a requested or active private show.`);
+    throw error;
+  }
+}
