@@ -14,7 +14,7 @@ export default async function setup(project: TestProject) {
   const external = process.env.DATABASE_URL;
   const embedded = external
     ? undefined
-    : await startEmbeddedDatabase({ dataDir: ".data/test-postgres", port: 54331, database: "postgres" });
+    : await startEmbeddedDatabase({ dataDir: ".data/test-postgres", port: Number(process.env.TEST_PG_PORT ?? 54331), database: "postgres" });
   const serverUrl = withDatabase(external ?? embedded!.url, "postgres");
   await dropTestDatabases(serverUrl);
   await query(serverUrl, `CREATE DATABASE "${TEMPLATE_DB}"`);
