@@ -1,8 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
+import { FAKE_PAYPAL_ENV, FAKE_PAYPAL_PORT, FAKE_PAYPAL_URL } from "./e2e/paypal/fake-paypal-env";
 
 // End-to-end against a production build (`npm run build` first) served by the same launcher as
 // `npm start`, on its own embedded database that is recreated for every run.
-const PORT = 3100;
+// Ports are overridable so two suites can run side by side on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PG_PORT = process.env.E2E_PG_PORT ?? "54332";
+const PG_DIR = `.data/e2e-postgres-${PG_PORT}`;
 const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
@@ -29,21 +33,32 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: "rm -rf .data/e2e-postgres && node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/serve.ts",
-    url: `${baseURL}/login`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      PORT: String(PORT),
-      APP_URL: baseURL,
-      EMBEDDED_PG_DIR: ".data/e2e-postgres",
-      EMBEDDED_PG_PORT: "54332",
-      AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
-      CHAT_API_SECRET: "e2e-chat-secret-0123456789abcdef0123456789",
-      SEED_DEMO: "true",
-      DATABASE_URL: "",
+  webServer: [
+    {
+      command: `rm -rf ${PG_DIR} && node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/serve.ts`,
+      url: `${baseURL}/login`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        PORT: String(PORT),
+        APP_URL: baseURL,
+        EMBEDDED_PG_DIR: PG_DIR,
+        EMBEDDED_PG_PORT: PG_PORT,
+        AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
+        CHAT_API_SECRET: "e2e-chat-secret-0123456789abcdef0123456789",
+        SEED_DEMO: "true",
+        DATABASE_URL: "",
+        // Server-side PayPal calls go to the fake below; the browser's SDK is faked with page.route.
+        ...FAKE_PAYPAL_ENV,
+      },
     },
-  },
+    {
+      command: "node node_modules/tsx/dist/cli.mjs test/fakes/run-fake-paypal.ts",
+      url: `${FAKE_PAYPAL_URL}/__fake/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { FAKE_PAYPAL_PORT: String(FAKE_PAYPAL_PORT), ...FAKE_PAYPAL_ENV },
+    },
+  ],
 });

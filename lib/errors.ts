@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   stale_timestamp: 401,
   unauthorized: 401,
   insufficient_credits: 402,
+  payment_declined: 402,
   forbidden: 403,
   not_found: 404,
   idempotency_conflict: 409,
@@ -17,10 +18,12 @@ export const ERROR_STATUS = {
   show_in_progress: 409,
   invalid_transition: 409,
   conflict: 409,
+  payment_mismatch: 409,
   payload_too_large: 413,
   invalid_request: 422,
   too_many_requests: 429,
   internal_error: 500,
+  paypal_unavailable: 502,
 } as const;
 
 export type AppErrorCode = keyof typeof ERROR_STATUS;

@@ -17,6 +17,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <p className="text-lg">
         Balance: <strong data-testid="account-balance">{user.credits}</strong> credits
         {user.flagged && <span className="ml-2 text-sm text-red-300">(on hold: a PayPal payment was reversed)</span>}
+        {user.role === "viewer" && <Link className="ml-3 text-sm text-pink-300 underline" href="/credits">Buy credits</Link>}
       </p>
       <section aria-labelledby="history-title" className="space-y-3">
         <h2 id="history-title" className="text-xl font-semibold">History</h2>

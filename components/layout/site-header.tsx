@@ -21,6 +21,9 @@ export async function SiteHeader() {
               {user.username}
               {user.role === "viewer" && <> · <span data-testid="header-credits">{user.credits}</span> credits</>}
             </span>
+            {user.role === "viewer" && (
+              <Link className="rounded bg-pink-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-pink-500" href="/credits">Buy credits</Link>
+            )}
             <Link className="text-sm underline-offset-4 hover:underline" href={AREA_LINKS[user.role].href}>{AREA_LINKS[user.role].label}</Link>
             <LogoutButton />
           </>

@@ -33,7 +33,8 @@ export default async function RoomPage({ params }: { params: Promise<{ slug: str
         {user ? (
           user.role === "viewer" && (
             <p className="text-sm">
-              Your balance: <strong data-testid="room-balance">{user.credits}</strong> credits
+              Your balance: <strong data-testid="room-balance">{user.credits}</strong> credits ·{" "}
+              <Link className="text-pink-300 underline" href="/credits">Buy credits</Link>
             </p>
           )
         ) : (
