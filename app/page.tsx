@@ -1,20 +1,25 @@
-import { PerformerCard } from "@/components/wall/performer-card";
+import { CustomCss } from "@/components/custom-css";
+import { LiveWall } from "@/components/wall/live-wall";
 import { listPerformers } from "@/lib/server/performers/list-performers";
 
 export const dynamic = "force-dynamic";
 
-export default async function WallPage() {
-  const performers = await listPerformers();
+type WallSearch = { notice?: string; performer?: string };
+
+export default async function WallPage({ searchParams }: { searchParams: Promise<WallSearch> }) {
+  const [performers, search] = await Promise.all([listPerformers(), searchParams]);
+  // A viewer sent back from a room whose performer started a private show with someone else.
+  const from = search.notice === "private_show" ? performers.find((p) => p.slug === search.performer) : undefined;
   return (
     <section aria-labelledby="wall-title">
-      <h1 id="wall-title" className="mb-4 text-2xl font-bold">Performers</h1>
-      {performers.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-700 p-8 text-center text-slate-400">No performers yet. Come back soon.</p>
-      ) : (
-        <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
-          {performers.map((performer) => <PerformerCard key={performer.id} performer={performer} />)}
-        </ul>
+      <CustomCss />
+      <h1 id="wall-title" className="mb-2 text-2xl font-bold">Performers</h1>
+      {search.notice === "private_show" && (
+        <p role="status" data-testid="wall-notice" className="mb-4 rounded-lg border border-amber-700 bg-amber-950 p-3 text-sm text-amber-100">
+          {from ? from.displayName : "The performer"} started a private show, so the room is closed for now. Pick someone else, or come back when they are online again.
+        </p>
       )}
+      <LiveWall initial={performers} />
     </section>
   );
 }

@@ -29,4 +29,19 @@ describe("parseEnv", () => {
   it("refuses a DATABASE_URL that is not PostgreSQL", () => {
     expect(() => parseEnv({ ...valid, DATABASE_URL: "mysql://x@localhost/db" })).toThrow(/DATABASE_URL/);
   });
+
+  it("reads the html5-chat login URL and the ICE servers, with safe defaults", () => {
+    const defaults = parseEnv(valid);
+    expect(defaults.HTML5CHAT_JWT_URL).toBe("https://jwt.html5-chat.com");
+    expect(defaults.ICE_SERVERS).toEqual([]);
+    const set = parseEnv({
+      ...valid,
+      HTML5CHAT_JWT_URL: "http://127.0.0.1:4000",
+      ICE_SERVERS: '[{"urls":"stun:stun.example.com:3478"},{"urls":["turn:t.example.com"],"username":"u","credential":"p"}]',
+    });
+    expect(set.HTML5CHAT_JWT_URL).toBe("http://127.0.0.1:4000");
+    expect(set.ICE_SERVERS).toHaveLength(2);
+    expect(() => parseEnv({ ...valid, ICE_SERVERS: "not json" })).toThrow(/ICE_SERVERS/);
+    expect(() => parseEnv({ ...valid, ICE_SERVERS: '[{"urls":"http://x"}]' })).toThrow(/ICE_SERVERS/);
+  });
 });

@@ -7,6 +7,25 @@ const secret = z.string().min(32, "must be at least 32 characters");
 const optionalText = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
+// RTCIceServer as the browser takes it. TURN credentials here reach every viewer's browser: that is
+// how WebRTC works, so use short-lived TURN credentials in production.
+const ZIceServer = z.object({
+  urls: z.union([z.string().regex(/^(stun|stuns|turn|turns):/, "must be a stun: or turn: URL"), z.array(z.string().regex(/^(stun|stuns|turn|turns):/, "must be a stun: or turn: URL")).min(1)]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+const ZIceServersJson = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be a JSON array of ICE servers" });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(ZIceServer).max(10));
+
 export const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^postgres(ql)?$/ }).optional()),
@@ -16,6 +35,12 @@ export const ZEnv = z.object({
   CHAT_API_SECRET: secret,
   CHAT_PROVIDER: z.enum(["builtin", "html5chat"]).default("builtin"),
   WEBMASTER_ID: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
+  // html5-chat's JWT login service (configurable so tests can point it at a local fake).
+  HTML5CHAT_JWT_URL: z.url({ protocol: /^https?$/ }).default("https://jwt.html5-chat.com"),
+  // The webmaster's html5-chat password, sent only from the server inside the protected login.
+  HTML5CHAT_PASSWORD: optionalText,
+  // WebRTC ICE servers (STUN/TURN) for the built-in room's video, as a JSON array of RTCIceServer.
+  ICE_SERVERS: z.preprocess((v) => (v === undefined || v === "" ? "[]" : v), ZIceServersJson),
   PAYPAL_MODE: z.enum(["sandbox", "live"]).default("sandbox"),
   PAYPAL_CLIENT_ID: optionalText,
   PAYPAL_CLIENT_SECRET: optionalText,
@@ -26,6 +51,7 @@ export const ZEnv = z.object({
   EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   SEED_DEMO: bool.default(true),
+  UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LedgerTable } from "@/components/account/ledger-table";
+import { HistoryTable } from "@/components/account/history-table";
 import { requirePageUser } from "@/lib/server/auth/current-user";
-import { LEDGER_PAGE_SIZE, listLedger } from "@/lib/server/users/list-ledger";
+import { listHistory } from "@/lib/server/users/list-history";
+import { ZHistoryPage } from "@/lib/validations/account";
 
 export const metadata: Metadata = { title: "My account" };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requirePageUser(["viewer", "performer", "admin"], "/account");
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
-  const { lines, total } = await listLedger(user.id, page);
-  const pages = Math.max(1, Math.ceil(total / LEDGER_PAGE_SIZE));
+  const page = ZHistoryPage.parse((await searchParams).page);
+  const { lines, pages } = await listHistory(user.id, page);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">My account</h1>
@@ -21,7 +21,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       </p>
       <section aria-labelledby="history-title" className="space-y-3">
         <h2 id="history-title" className="text-xl font-semibold">History</h2>
-        <LedgerTable lines={lines} />
+        <HistoryTable lines={lines} />
         {pages > 1 && (
           <nav aria-label="History pages" className="flex gap-4 text-sm">
             {page > 1 && <Link className="underline" href={`/account?page=${page - 1}`}>Newer</Link>}

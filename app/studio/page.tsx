@@ -1,37 +1,81 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { StatusBadge } from "@/components/wall/status-badge";
-import { prisma } from "@/lib/db/prisma";
+import { Html5ChatSlot } from "@/components/room/html5chat-slot";
+import { StudioLive } from "@/components/studio/studio-live";
+import { loadEnv } from "@/lib/env";
+import { utcMinute } from "@/lib/format";
 import { requirePageUser } from "@/lib/server/auth/current-user";
+import { getChatLogin } from "@/lib/server/html5chat/get-chat-login";
+import { getPerformerOfUser } from "@/lib/server/performers/get-performer-of-user";
 import { getRoom } from "@/lib/server/performers/get-room";
 import { getPerformerEarnings } from "@/lib/server/reports/performer-earnings";
+import { listRecentTips } from "@/lib/server/reports/list-recent-tips";
 
 export const metadata: Metadata = { title: "Studio" };
+export const dynamic = "force-dynamic";
 
 export default async function StudioPage() {
   const user = await requirePageUser(["performer"], "/studio");
-  const profile = await prisma.performer.findUnique({ where: { userId: user.id }, select: { slug: true, id: true } });
-  if (!profile) notFound();
+  const profile = await getPerformerOfUser(user.id).catch(() => notFound());
   const room = await getRoom(profile.slug);
   if (!room) notFound();
-  const monthStart = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1));
-  const earnings = await getPerformerEarnings(profile.id, monthStart);
+  const env = loadEnv();
+  const now = new Date();
+  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const [today, month, tips, chatLogin] = await Promise.all([
+    getPerformerEarnings(profile.id, dayStart),
+    getPerformerEarnings(profile.id, monthStart),
+    listRecentTips(profile.id),
+    env.CHAT_PROVIDER === "html5chat" ? getChatLogin({ userId: user.id, startRoom: room.slug }) : null,
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">Studio — {room.displayName}</h1>
-        <StatusBadge status={room.status} />
         <Link className="text-sm underline" href={`/performers/${room.slug}`}>View my room</Link>
       </div>
+      <StudioLive
+        room={{ slug: room.slug, displayName: room.displayName, status: room.status }}
+        provider={env.CHAT_PROVIDER}
+        iceServers={env.ICE_SERVERS}
+        chatSlot={env.CHAT_PROVIDER === "html5chat" ? <Html5ChatSlot login={chatLogin} /> : undefined}
+      />
       <section aria-labelledby="earnings-title" className="rounded-lg border border-slate-800 p-4">
-        <h2 id="earnings-title" className="mb-2 text-lg font-semibold">This month</h2>
-        <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
-          <div><dt className="text-slate-400">Tips</dt><dd data-testid="earn-tips">{earnings.tips}</dd></div>
-          <div><dt className="text-slate-400">Private shows</dt><dd>{earnings.shows}</dd></div>
-          <div><dt className="text-slate-400">Credits</dt><dd>{earnings.credits}</dd></div>
-          <div><dt className="text-slate-400">Unpaid earnings</dt><dd data-testid="earn-unpaid">{earnings.unpaidBenefit}</dd></div>
-        </dl>
+        <h2 id="earnings-title" className="mb-2 text-lg font-semibold">Earnings</h2>
+        <table className="w-full max-w-2xl text-left text-sm">
+          <thead className="text-slate-300">
+            <tr><th scope="col" className="py-1 pr-4">Period</th><th scope="col" className="pr-4 text-right">Tips</th><th scope="col" className="pr-4 text-right">Private shows</th><th scope="col" className="pr-4 text-right">Credits</th><th scope="col" className="text-right">Earned</th></tr>
+          </thead>
+          <tbody>
+            <tr className="border-t border-slate-800" data-testid="earn-today">
+              <th scope="row" className="py-1 pr-4 font-normal">Today (UTC)</th>
+              <td className="pr-4 text-right">{today.tips}</td><td className="pr-4 text-right" data-testid="earn-today-shows">{today.shows}</td>
+              <td className="pr-4 text-right">{today.credits}</td><td className="text-right">{today.benefit}</td>
+            </tr>
+            <tr className="border-t border-slate-800" data-testid="earn-month">
+              <th scope="row" className="py-1 pr-4 font-normal">This month</th>
+              <td className="pr-4 text-right" data-testid="earn-tips">{month.tips}</td><td className="pr-4 text-right" data-testid="earn-shows">{month.shows}</td>
+              <td className="pr-4 text-right" data-testid="earn-credits">{month.credits}</td><td className="text-right">{month.benefit}</td>
+            </tr>
+          </tbody>
+        </table>
+        <p className="mt-2 text-sm">Unpaid earnings (all time): <strong data-testid="earn-unpaid">{month.unpaidBenefit}</strong></p>
+      </section>
+      <section aria-labelledby="tips-title" className="rounded-lg border border-slate-800 p-4">
+        <h2 id="tips-title" className="mb-2 text-lg font-semibold">Recent tips</h2>
+        {tips.length === 0 ? (
+          <p className="text-sm text-slate-300">No tips yet.</p>
+        ) : (
+          <ul className="space-y-1 text-sm" data-testid="recent-tips">
+            {tips.map((tip) => (
+              <li key={tip.id} data-testid="recent-tip">
+                {utcMinute(tip.date)} UTC · <strong>{tip.username}</strong> tipped {tip.credits} credits (you earn {tip.performerBenefit})
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </div>
   );

@@ -3,7 +3,7 @@ import type { WallStatus } from "@/lib/server/performers/list-performers";
 const STYLES: Record<WallStatus, string> = {
   online: "bg-green-500 text-green-950",
   busy: "bg-yellow-400 text-yellow-950",
-  offline: "bg-red-500 text-red-950",
+  offline: "bg-red-700 text-white",
 };
 
 export function StatusBadge({ status }: { status: WallStatus }) {

@@ -1,9 +1,12 @@
 import { expect, test } from "@playwright/test";
+import { createPerformer, setStatusSilently } from "../room/db";
 
 test("the wall lists the performers, online first, with status colours and rates", async ({ page }) => {
   await page.goto("/");
   const cards = page.getByTestId("performer-card");
-  await expect(cards).toHaveCount(8);
+  // The 8 demo performers, plus any that parallel tests create for themselves.
+  await expect(cards.locator('[href="/performers/ava-rose"]')).toBeVisible();
+  expect(await cards.count()).toBeGreaterThanOrEqual(8);
   const statuses = await page.getByTestId("status").evaluateAll((els) => els.map((el) => el.getAttribute("data-status")));
   expect(statuses.indexOf("offline")).toBeGreaterThan(statuses.lastIndexOf("online"));
   await expect(cards.first().getByText(/credits \/ min/)).toBeVisible();
@@ -27,8 +30,48 @@ test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test("the wall fits the screen without sideways scrolling", async ({ page }) => {
     await page.goto("/");
-    await expect(page.getByTestId("performer-card")).toHaveCount(8);
+    await expect(page.getByTestId("performer-card").first()).toBeVisible();
+    expect(await page.getByTestId("performer-card").count()).toBeGreaterThanOrEqual(8);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe("live", () => {
+  test("after the live connection drops, the wall says it is reconnecting, then catches up with what it missed", async ({ page, context }) => {
+    const performer = await createPerformer({ ratePerMinute: 30, status: "offline" });
+    // Keeps a handle on the page's EventSources, to cut the live connection like a network drop
+    // would (the browser's offline mode leaves an open stream alone).
+    await page.addInitScript(() => {
+      const Native = window.EventSource;
+      const opened: EventSource[] = [];
+      (window as unknown as { __dropStreams: () => void }).__dropStreams = () => {
+        for (const source of opened.splice(0)) {
+          source.close();
+          source.dispatchEvent(new Event("error"));
+        }
+      };
+      window.EventSource = class extends Native {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          opened.push(this);
+        }
+      };
+    });
+    await page.goto("/");
+    const status = page.locator(`[data-testid="performer-card"][data-slug="${performer.slug}"]`).getByTestId("status");
+    await expect(status).toHaveAttribute("data-status", "offline");
+    await expect(page.getByTestId("stream-state")).toHaveAttribute("data-state", "open");
+
+    // The stream breaks, and cannot come back while the network is down.
+    await context.setOffline(true);
+    await page.evaluate(() => (window as unknown as { __dropStreams: () => void }).__dropStreams());
+    await expect(page.getByTestId("stream-state")).toHaveText("Reconnecting…", { timeout: 10_000 });
+    // Meanwhile the performer goes online with no event the page could receive.
+    await setStatusSilently(performer.id, "online");
+    await context.setOffline(false);
+    await expect(status).toHaveAttribute("data-status", "online", { timeout: 15_000 });
+    await expect(page.getByTestId("stream-state")).toHaveAttribute("data-state", "open");
+    await expect(page.getByTestId("stream-state")).toHaveText("");
   });
 });

@@ -4,6 +4,8 @@ import type { WallStatus } from "./list-performers";
 
 export type Room = {
   id: number;
+  /** The performer's own account: the one user who is this room's owner. */
+  userId: number;
   slug: string;
   displayName: string;
   bio: string;
@@ -16,7 +18,7 @@ export async function getRoom(slug: string): Promise<Room | null> {
   const row = await prisma.performer.findFirst({
     where: { slug, disabled: false },
     select: {
-      id: true, slug: true, displayName: true, bio: true, photos: true, status: true, ratePerMinute: true,
+      id: true, userId: true, slug: true, displayName: true, bio: true, photos: true, status: true, ratePerMinute: true,
       shows: { where: { status: "active" }, select: { id: true }, take: 1 },
     },
   });

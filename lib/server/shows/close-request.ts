@@ -2,9 +2,10 @@ import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { PrivateShow } from "@/lib/generated/prisma/client";
+import { notifyRoomChanged } from "@/lib/server/rooms/room-channel";
 import { lockShow } from "./lock-show";
 
-/** requested → declined (performer) or cancelled (viewer). No money moved, no wall change. */
+/** requested → declined (performer) or cancelled (viewer). No money moved, no wall change; the room is told. */
 export async function closeRequest(options: { showId: number; status: "declined" | "cancelled"; now: Date }): Promise<PrivateShow> {
   const { showId, status, now } = options;
   return prisma.$transaction(async (tx) => {
@@ -13,6 +14,9 @@ export async function closeRequest(options: { showId: number; status: "declined"
       const verb = status === "declined" ? "declined" : "cancelled";
       throw new AppError("invalid_transition", `Show ${showId} is ${show.status}; only a requested show can be ${verb}.`);
     }
-    return tx.privateShow.update({ where: { id: showId }, data: { status, endedAt: now } });
+    const closed = await tx.privateShow.update({ where: { id: showId }, data: { status, endedAt: now } });
+    // Both sides' open pages drop the request (and the viewer learns it was declined) on commit.
+    await notifyRoomChanged(tx, show.performerId);
+    return closed;
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { PrivateShow } from "@/lib/generated/prisma/client";
+import { notifyRoomChanged } from "@/lib/server/rooms/room-channel";
 
 export type RequestShowOptions = { userId: number; performerId: number; now?: Date };
 
@@ -41,7 +42,10 @@ export async function requestShow({ userId, performerId, now = new Date() }: Req
           `A private show with this performer needs at least ${performer.ratePerMinute} credits (one minute); the balance is ${user.credits}.`,
         );
       }
-      return tx.privateShow.create({ data: { userId, performerId, ratePerMinute: performer.ratePerMinute, requestedAt: now } });
+      const show = await tx.privateShow.create({ data: { userId, performerId, ratePerMinute: performer.ratePerMinute, requestedAt: now } });
+      // The performer's open studio and room pages list the request as soon as it commits.
+      await notifyRoomChanged(tx, performerId);
+      return show;
     });
   } catch (error) {
     // Two simultaneous requests of one viewer: the partial unique index lets only one insert win.

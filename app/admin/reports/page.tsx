@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PerformerReportView } from "@/components/admin/performer-report";
+import { RevenueCharts } from "@/components/admin/revenue-charts";
+import { FilterInput, FilterSelect, SearchForm } from "@/components/admin/search-form";
+import { Empty, LINK, PageTitle, Table, TD } from "@/components/admin/ui";
+import { defaultPeriod } from "@/lib/admin/period";
+import { flatParams, type SearchParams } from "@/lib/admin/search-params";
+import { prisma } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { requirePageUser } from "@/lib/server/auth/current-user";
+import { listAdminPerformers } from "@/lib/server/performers/list-admin-performers";
+import { getPerformerReport } from "@/lib/server/reports/get-performer-report";
+import { getRevenueCharts } from "@/lib/server/reports/get-revenue-charts";
+import { getSiteCurrency } from "@/lib/server/settings/get-site-currency";
+import { ZReportQuery } from "@/lib/validations/admin/report";
+import { markPaidAction } from "./actions";
+
+export const metadata: Metadata = { title: "Reports · Admin" };
+
+export default async function AdminReportsPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePageUser(["admin"], "/admin/reports");
+  const raw = await flatParams(searchParams);
+  const parsed = ZReportQuery.safeParse({ ...defaultPeriod(), ...Object.fromEntries(Object.entries(raw).filter(([, v]) => v)) });
+  const query = parsed.success ? parsed.data : { ...defaultPeriod(), performerId: undefined };
+  const [performers, charts, currency, report] = await Promise.all([
+    listAdminPerformers(),
+    getRevenueCharts(query),
+    getSiteCurrency(prisma),
+    query.performerId
+      ? getPerformerReport({ performerId: query.performerId, from: query.from, to: query.to }).catch((error) => {
+          if (error instanceof AppError && error.code === "not_found") return null;
+          throw error;
+        })
+      : null,
+  ]);
+  const options = [{ value: "", label: "All performers" }, ...performers.map((p) => ({ value: String(p.id), label: p.displayName }))];
+  return (
+    <div className="space-y-6">
+      <PageTitle>Reports and payouts</PageTitle>
+      <SearchForm action="/admin/reports" label="Report period">
+        <FilterSelect label="Performer" name="performerId" defaultValue={query.performerId ? String(query.performerId) : ""} options={options} />
+        <FilterInput label="From" name="from" type="date" defaultValue={query.from} />
+        <FilterInput label="To (inclusive)" name="to" type="date" defaultValue={query.to} />
+      </SearchForm>
+      {!parsed.success && <p role="alert" className="text-sm text-red-300">That period is not valid; showing the last 30 days.</p>}
+      <p className="text-xs text-slate-400">Days are UTC. Amounts are ppv_tips prices and performer benefits in {currency}.</p>
+      {report ? <PerformerReportView report={report} currency={currency} markPaid={markPaidAction} /> : query.performerId && <Empty>No such performer.</Empty>}
+      <section aria-labelledby="site-title" className="space-y-4">
+        <h2 id="site-title" className="text-lg font-semibold">Whole site, {query.from} to {query.to}</h2>
+        <RevenueCharts perDay={charts.perDay} top={charts.top} currency={currency} />
+        {charts.top.length === 0 ? (
+          <Empty>No revenue in this period.</Empty>
+        ) : (
+          <Table caption="Top performers" head={["Performer", "Rows", `Revenue (${currency})`, `Benefit (${currency})`]} testId="top-performers">
+            {charts.top.map((p) => (
+              <tr key={p.performerId}>
+                <td className={TD}>
+                  <Link className={LINK} href={`/admin/reports?${new URLSearchParams({ performerId: String(p.performerId), from: query.from, to: query.to })}`}>{p.name}</Link>
+                </td>
+                <td className={TD}>{p.rows}</td>
+                <td className={TD}>{p.revenue}</td>
+                <td className={TD}>{p.benefit}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </section>
+    </div>
+  );
+}

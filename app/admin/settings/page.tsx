@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/admin/action-form";
+import { SelectField, SubmitButton, TextAreaField, TextField } from "@/components/admin/fields";
+import { Card, PageTitle } from "@/components/admin/ui";
+import { requirePageUser } from "@/lib/server/auth/current-user";
+import { getSettings } from "@/lib/server/settings/get-settings";
+import { CUSTOM_CSS_MAX } from "@/lib/settings/custom-css";
+import { updateSettingsAction } from "./actions";
+
+export const metadata: Metadata = { title: "Settings · Admin" };
+
+const PROVIDERS = [
+  { value: "builtin", label: "Built-in chat" },
+  { value: "html5chat", label: "html5-chat (hosted)" },
+] as const;
+
+export default async function AdminSettingsPage() {
+  await requirePageUser(["admin"], "/admin/settings");
+  const s = await getSettings();
+  return (
+    <div className="max-w-3xl space-y-4">
+      <PageTitle>Settings</PageTitle>
+      <ActionForm action={updateSettingsAction} success="Settings saved." aria-label="Settings" className="space-y-6">
+        <Card title="Money" id="money">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField
+              label="Credit value (per credit)" name="creditValue" inputMode="decimal" defaultValue={s.creditValue} placeholder={s.effectiveCreditValue}
+              hint={`Prices tips and shows. Empty = derived from the first credit pack (now ${s.effectiveCreditValue}).`}
+            />
+            <TextField label="Currency" name="currency" required defaultValue={s.currency} hint="3-letter ISO code; payouts are recorded in it." />
+          </div>
+        </Card>
+        <Card title="PayPal" id="paypal">
+          <TextField
+            label="PayPal receiver e-mail" name="paypalReceiverEmail" type="email" defaultValue={s.paypalReceiverEmail}
+            hint="The primary e-mail of the PayPal account that receives payments. PAYPAL_RECEIVER_EMAIL, when set, wins."
+          />
+        </Card>
+        <Card title="Chat" id="chat">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField label="Chat provider" name="chatProvider" defaultValue={s.chatProvider} options={PROVIDERS} />
+            <TextField label="html5-chat webmaster id" name="webmasterId" inputMode="numeric" defaultValue={s.webmasterId} hint="Needed for html5-chat." />
+          </div>
+        </Card>
+        <Card title="Look" id="look">
+          <TextAreaField
+            label="Custom CSS" name="customCss" defaultValue={s.customCss} rows={10} mono
+            hint={`Added to the wall and room pages. Up to ${CUSTOM_CSS_MAX} characters; “<” is not allowed.`}
+          />
+        </Card>
+        <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
+      </ActionForm>
+    </div>
+  );
+}

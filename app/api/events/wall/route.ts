@@ -1,0 +1,34 @@
+// GET /api/events/wall – the wall's live performer statuses (Server-Sent Events)
+import { listPerformers } from "@/lib/server/performers/list-performers";
+import { WALL_STATUS_CHANNEL, type WallStatusEvent } from "@/lib/server/performers/notify-wall-status";
+import { getRealtimeHub } from "@/lib/server/realtime/get-hub";
+import { sseResponse } from "@/lib/server/realtime/sse";
+
+export const dynamic = "force-dynamic";
+
+// `snapshot` (the whole wall) on every connect, so a browser that reconnects after a drop starts from
+// the truth, and again if this instance's listener connection had to reconnect; then one `status`
+// per change, as NOTIFY delivers it (from whichever instance or transaction made the change).
+export async function GET(request: Request): Promise<Response> {
+  return sseResponse(request, async (sse) => {
+    const hub = getRealtimeHub();
+    const snapshot = () =>
+      listPerformers()
+        .then((performers) => sse.send("snapshot", { performers }))
+        .catch((error: unknown) => {
+          console.error("wall stream: snapshot failed", error);
+          sse.close();
+        });
+    // Subscribed before the snapshot is read, so no change can fall between the two.
+    const unsubscribe = await hub.subscribe(WALL_STATUS_CHANNEL, (message) => {
+      const { performerId, status } = message as WallStatusEvent;
+      sse.send("status", { performerId, status });
+    });
+    const stopResync = hub.onResync(() => void snapshot());
+    await snapshot();
+    return () => {
+      unsubscribe();
+      stopResync();
+    };
+  });
+}

@@ -1,0 +1,59 @@
+"use server";
+
+import { actionError, type ActionResult } from "@/lib/http/action-result";
+import { requireUser } from "@/lib/server/auth/current-user";
+import { cancelShow } from "@/lib/server/shows/cancel-show";
+import { endShow } from "@/lib/server/shows/end-show";
+import { requestShow } from "@/lib/server/shows/request-show";
+import { requireShowParty } from "@/lib/server/shows/require-show-party";
+import { tipInRoom } from "@/lib/server/tips/tip-in-room";
+import { ZPerformerId, ZShowId, ZTipRequest } from "@/lib/validations/room";
+
+// The viewer's side of a room. Each action re-checks the session's user and role on the server
+// and acts only on that user's own shows; every rule about money is in the domain function.
+
+export async function tipAction(input: unknown): Promise<ActionResult<{ tipId: number; credits: number }>> {
+  try {
+    const user = await requireUser(["viewer"]);
+    const { performerId, credits, key } = ZTipRequest.parse(input);
+    const sent = await tipInRoom({ user, performerId, credits, key });
+    return { ok: true, data: { tipId: sent.tip.id, credits: sent.user.credits } };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function requestShowAction(input: unknown): Promise<ActionResult<{ showId: number }>> {
+  try {
+    const user = await requireUser(["viewer"]);
+    const { performerId } = ZPerformerId.parse(input);
+    const show = await requestShow({ userId: user.id, performerId });
+    return { ok: true, data: { showId: show.id } };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function cancelShowAction(input: unknown): Promise<ActionResult> {
+  try {
+    const user = await requireUser(["viewer"]);
+    const { showId } = ZShowId.parse(input);
+    await requireShowParty({ showId, userId: user.id, as: "viewer" });
+    await cancelShow({ showId });
+    return { ok: true, data: undefined };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function endShowAsViewerAction(input: unknown): Promise<ActionResult> {
+  try {
+    const user = await requireUser(["viewer"]);
+    const { showId } = ZShowId.parse(input);
+    await requireShowParty({ showId, userId: user.id, as: "viewer" });
+    await endShow({ showId, reason: "user_left" });
+    return { ok: true, data: undefined };
+  } catch (error) {
+    return actionError(error);
+  }
+}

@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { actionError, type ActionResult } from "@/lib/http/action-result";
+import { requireUser } from "@/lib/server/auth/current-user";
+import { getPerformerOfUser } from "@/lib/server/performers/get-performer-of-user";
+import { setPerformerStatus } from "@/lib/server/performers/set-performer-status";
+import { acceptShow } from "@/lib/server/shows/accept-show";
+import { declineShow } from "@/lib/server/shows/decline-show";
+import { endShow } from "@/lib/server/shows/end-show";
+import { requireShowParty } from "@/lib/server/shows/require-show-party";
+import { ZPerformerStatus, ZShowId } from "@/lib/validations/room";
+
+// The performer's side: their own status and the shows of their own room only (checked on the
+// server for every call). Used by the studio and by the performer's view of their room.
+
+export async function setStatusAction(input: unknown): Promise<ActionResult<{ status: string }>> {
+  try {
+    const user = await requireUser(["performer"]);
+    const { status } = ZPerformerStatus.parse(input);
+    const performer = await getPerformerOfUser(user.id);
+    const card = await setPerformerStatus({ performerId: performer.id, status });
+    revalidatePath("/studio");
+    return { ok: true, data: { status: card.status } };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function acceptShowAction(input: unknown): Promise<ActionResult> {
+  try {
+    const user = await requireUser(["performer"]);
+    const { showId } = ZShowId.parse(input);
+    await requireShowParty({ showId, userId: user.id, as: "performer" });
+    await acceptShow({ showId });
+    return { ok: true, data: undefined };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function declineShowAction(input: unknown): Promise<ActionResult> {
+  try {
+    const user = await requireUser(["performer"]);
+    const { showId } = ZShowId.parse(input);
+    await requireShowParty({ showId, userId: user.id, as: "performer" });
+    await declineShow({ showId });
+    return { ok: true, data: undefined };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function endShowAsPerformerAction(input: unknown): Promise<ActionResult> {
+  try {
+    const user = await requireUser(["performer"]);
+    const { showId } = ZShowId.parse(input);
+    await requireShowParty({ showId, userId: user.id, as: "performer" });
+    await endShow({ showId, reason: "performer_left" });
+    return { ok: true, data: undefined };
+  } catch (error) {
+    return actionError(error);
+  }
+}

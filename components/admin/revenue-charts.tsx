@@ -1,0 +1,48 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { RevenueDay, TopPerformer } from "@/lib/server/reports/get-revenue-charts";
+
+const AXIS = { stroke: "#94a3b8", fontSize: 12 } as const;
+const TOOLTIP = { contentStyle: { background: "#0f172a", border: "1px solid #334155" }, labelStyle: { color: "#e2e8f0" } } as const;
+
+// The amounts arrive as decimal strings computed on the server; they become numbers here only to be
+// drawn (a bar's height), never to be added up or shown as money.
+export function RevenueCharts({ perDay, top, currency }: { perDay: RevenueDay[]; top: TopPerformer[]; currency: string }) {
+  const days = perDay.map((d) => ({ day: d.day.slice(5), tips: Number(d.tips), shows: Number(d.shows) }));
+  const performers = top.map((p) => ({ name: p.name, revenue: Number(p.revenue) }));
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <figure className="space-y-2" aria-labelledby="chart-days">
+        <figcaption id="chart-days" className="text-sm font-medium">Revenue per day ({currency})</figcaption>
+        <div className="h-64" data-testid="chart-revenue-per-day">
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={days}>
+              <CartesianGrid stroke="#1e293b" vertical={false} />
+              <XAxis dataKey="day" tick={AXIS} stroke={AXIS.stroke} />
+              <YAxis tick={AXIS} stroke={AXIS.stroke} width={48} />
+              <Tooltip {...TOOLTIP} />
+              <Legend />
+              <Bar dataKey="tips" name="Tips" stackId="r" fill="#ec4899" />
+              <Bar dataKey="shows" name="Private shows" stackId="r" fill="#8b5cf6" />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      </figure>
+      <figure className="space-y-2" aria-labelledby="chart-top">
+        <figcaption id="chart-top" className="text-sm font-medium">Top performers by revenue ({currency})</figcaption>
+        <div className="h-64" data-testid="chart-top-performers">
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={performers} layout="vertical" margin={{ left: 16 }}>
+              <CartesianGrid stroke="#1e293b" horizontal={false} />
+              <XAxis type="number" tick={AXIS} stroke={AXIS.stroke} />
+              <YAxis type="category" dataKey="name" tick={AXIS} stroke={AXIS.stroke} width={96} />
+              <Tooltip {...TOOLTIP} />
+              <Bar dataKey="revenue" name="Revenue" fill="#ec4899" />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      </figure>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import Link from "next/link";
+import { useRef, useState } from "react";
+import { tipAction } from "@/app/performers/[slug]/actions";
+import { randomKey } from "@/lib/random-key";
+import { TIP_PRESETS } from "@/lib/validations/room";
+
+type TipPanelProps = {
+  performerId: number;
+  displayName: string;
+  balance: number;
+  onTipped: (balance: number) => void;
+};
+
+type Pending = { credits: number; key: string };
+
+/**
+ * Tips: a preset or a custom amount, then a confirmation step. The key is made when the confirmation
+ * opens, so every submit of that one confirmation (double click, retry after a network error) is the
+ * same tip to sendTip, which charges it once.
+ */
+export function TipPanel({ performerId, displayName, balance, onTipped }: TipPanelProps) {
+  const [custom, setCustom] = useState("");
+  const [confirming, setConfirming] = useState<Pending | null>(null);
+  const [sending, setSending] = useState(false);
+  const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const inFlight = useRef(false);
+
+  function ask(credits: number) {
+    setNotice(null);
+    if (!Number.isInteger(credits) || credits < 1) {
+      setNotice({ tone: "error", text: "Enter a whole number of credits, 1 or more." });
+      return;
+    }
+    setConfirming({ credits, key: randomKey() });
+  }
+
+  async function confirm(pending: Pending) {
+    // The ref stops a second click before React re-renders the disabled button.
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setSending(true);
+    const result = await tipAction({ performerId, credits: pending.credits, key: pending.key });
+    inFlight.current = false;
+    setSending(false);
+    if (result.ok) {
+      setConfirming(null);
+      setCustom("");
+      setNotice({ tone: "ok", text: `Thank you! You tipped ${displayName} ${pending.credits} credits.` });
+      onTipped(result.data.credits);
+    } else {
+      setConfirming(null);
+      setNotice({ tone: "error", text: result.message });
+    }
+  }
+
+  return (
+    <section aria-labelledby="tip-title" className="space-y-2 rounded-lg border border-slate-800 p-3">
+      <h2 id="tip-title" className="text-sm font-semibold">Send a tip</h2>
+      {confirming ? (
+        <div role="group" aria-labelledby="tip-confirm-text" className="space-y-2">
+          <p id="tip-confirm-text" className="text-sm">
+            Send <strong>{confirming.credits} credits</strong> to {displayName}? Your balance is {balance}.
+          </p>
+          <div className="flex gap-2">
+            <button
+              type="button"
+              autoFocus
+              disabled={sending}
+              onClick={() => void confirm(confirming)}
+              className="rounded bg-pink-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-pink-600 disabled:opacity-60"
+            >
+              {sending ? "Sending…" : "Confirm tip"}
+            </button>
+            <button type="button" disabled={sending} onClick={() => setConfirming(null)} className="rounded border border-slate-600 px-3 py-1.5 text-sm">
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <div className="flex flex-wrap gap-2">
+            {TIP_PRESETS.map((credits) => (
+              <button key={credits} type="button" onClick={() => ask(credits)} className="rounded border border-pink-500 px-3 py-1.5 text-sm hover:bg-pink-950">
+                Tip {credits}
+              </button>
+            ))}
+          </div>
+          <form
+            className="flex items-end gap-2"
+            onSubmit={(event) => {
+              event.preventDefault();
+              ask(Number(custom));
+            }}
+          >
+            <div className="space-y-1">
+              <label htmlFor="tip-custom" className="block text-xs text-slate-300">Other amount (credits)</label>
+              <input
+                id="tip-custom"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={100000}
+                step={1}
+                value={custom}
+                onChange={(event) => setCustom(event.target.value)}
+                className="w-32 rounded border border-slate-600 bg-slate-950 px-2 py-1.5 text-sm"
+              />
+            </div>
+            <button type="submit" disabled={custom === ""} className="rounded border border-pink-500 px-3 py-1.5 text-sm disabled:opacity-60">Tip this amount</button>
+          </form>
+        </>
+      )}
+      {notice && (
+        <p role={notice.tone === "error" ? "alert" : "status"} data-testid="tip-notice" className={notice.tone === "error" ? "text-sm text-red-300" : "text-sm text-green-300"}>
+          {notice.text}
+          {notice.tone === "error" && (
+            <>
+              {" "}
+              <Link className="underline" href="/credits">Buy credits</Link>
+            </>
+          )}
+        </p>
+      )}
+    </section>
+  );
+}

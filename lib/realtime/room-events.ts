@@ -1,0 +1,79 @@
+// The events a room's Server-Sent Events stream sends to the browser (GET /api/rooms/[slug]/events),
+// shared by the route (server) and the room components (client). Types only: no runtime code, so
+// client bundles import nothing from the server.
+
+export type WallStatus = "online" | "busy" | "offline";
+export type RoomRole = "performer" | "viewer" | "admin";
+export type ShowStatus = "requested" | "active" | "ended" | "declined" | "cancelled";
+export type ShowEndReason = "user_left" | "performer_left" | "disconnected" | "credits_exhausted" | "timeout";
+
+/** A private show as the room shows it: the performer sees all of the room's, a viewer only their own. */
+export type RoomShow = {
+  id: number;
+  userId: number;
+  username: string;
+  status: ShowStatus;
+  endReason: ShowEndReason | null;
+  ratePerMinute: number;
+  requestedAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  secondsBilled: number;
+  creditsCharged: number;
+};
+
+/** `state`: sent on connect and after every change of the room (status, requests, shows). */
+export type RoomView = {
+  status: WallStatus;
+  shows: RoomShow[];
+  /** True while someone else's private show runs: this connection gets no chat, video or signals. */
+  excluded: boolean;
+};
+
+export type ChatMessage = { id: string; at: string; from: { id: number; username: string; role: RoomRole }; text: string };
+
+export type IceCandidate = { candidate: string; sdpMid: string | null; sdpMLineIndex: number | null; usernameFragment?: string | null };
+
+/** WebRTC signalling, relayed by the site: hello (viewer wants the stream), ready (performer's camera is on), offer/answer/ice, bye. */
+export type SignalData =
+  | { kind: "hello" }
+  | { kind: "ready" }
+  | { kind: "bye" }
+  | { kind: "offer"; sdp: string }
+  | { kind: "answer"; sdp: string }
+  | { kind: "ice"; candidate: IceCandidate };
+
+/** "performer": the room's performer; "audience": every viewer in the room (performer only); else a connection id. */
+export type SignalTarget = string;
+
+export type SignalEvent = { from: { conn: string; userId: number }; data: SignalData };
+
+/** `billing`: the result of a heartbeat, to the show's viewer and performer (the countdown's source). */
+export type BillingUpdate = {
+  showId: number;
+  status: ShowStatus;
+  endReason: ShowEndReason | null;
+  secondsRemaining: number;
+  secondsBilled: number;
+  creditsCharged: number;
+  /** The viewer's balance after this billing step. */
+  credits: number;
+};
+
+export type TipNotice = { id: number; at: string; username: string; credits: number };
+
+export type RoomEventMap = {
+  welcome: { connId: string; userId: number };
+  state: RoomView;
+  viewers: { count: number };
+  chat: ChatMessage;
+  signal: SignalEvent;
+  billing: BillingUpdate;
+  tip: TipNotice;
+  kicked: { reason: "private_show" };
+};
+
+export type WallEventMap = {
+  snapshot: { performers: { id: number; slug: string; username: string; displayName: string; image: string | null; status: WallStatus; ratePerMinute: number }[] };
+  status: { performerId: number; status: WallStatus };
+};

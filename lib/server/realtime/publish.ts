@@ -1,0 +1,14 @@
+import "server-only";
+import type { Tx } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/prisma";
+import { encodeNotification } from "./payload";
+
+/**
+ * NOTIFY `channel` with a JSON message, split into parts when it is too long for one notification.
+ * Given a transaction, PostgreSQL delivers it only if and when that transaction commits.
+ */
+export async function publish(channel: string, message: unknown, db: Tx | typeof prisma = prisma): Promise<void> {
+  const parts = encodeNotification(JSON.stringify(message));
+  // $executeRaw: pg_notify returns void, which a result-reading query could not deserialise.
+  await db.$executeRaw`SELECT pg_notify(${channel}, part) FROM unnest(${parts}::text[]) AS part`;
+}

@@ -1,0 +1,268 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { RoomEventMap } from "@/lib/realtime/room-events";
+import { WALL_STATUS_CHANNEL, type WallStatusEvent } from "@/lib/server/performers/notify-wall-status";
+import { getRealtimeHub } from "@/lib/server/realtime/get-hub";
+import type { RealtimeHub } from "@/lib/server/realtime/hub";
+import type { RoomUser } from "./get-room-member";
+import { getRoomState, viewRoomState, type RoomState } from "./get-room-state";
+import { publishRoomMessage, roomChannel, type RoomMessage } from "./room-channel";
+
+export type FeedConnection = {
+  id: string;
+  user: RoomUser;
+  isOwner: boolean;
+  send: <K extends keyof RoomEventMap>(event: K, data: RoomEventMap[K]) => void;
+  close: () => void;
+};
+
+type Member = FeedConnection & { ready: boolean; excluded: boolean };
+
+/** Each instance re-announces the viewers it holds this often; an announcement older than PRESENCE_TTL_MS is dropped. */
+const PRESENCE_EVERY_MS = 15_000;
+const PRESENCE_TTL_MS = 40_000;
+/** A feed outlives its last connection briefly, so a page reload does not UNLISTEN and LISTEN again. */
+const LINGER_MS = 5_000;
+
+const globalForFeeds = globalThis as unknown as { roomFeeds?: Map<number, RoomFeed>; realtimeInstance?: string };
+const feeds = (globalForFeeds.roomFeeds ??= new Map());
+const INSTANCE = (globalForFeeds.realtimeInstance ??= randomBytes(6).toString("hex"));
+
+/**
+ * One room's events on this app instance: one subscription to the room's NOTIFY channel (and to
+ * wall_status, which announces accepts and ends) shared by all of the instance's connections to the
+ * room, each of which gets only what its user may see:
+ *  - on any change the feed re-reads the room's state once and sends each connection its own view;
+ *    a connection that becomes excluded (someone else's private show started) is sent `kicked`
+ *    and closed;
+ *  - chat, tips and signals go to included connections only; signals only to their addressee;
+ *  - the viewer count is the union of every instance's viewers, gossiped over the same channel.
+ */
+export class RoomFeed {
+  private readonly members = new Map<string, Member>();
+  private readonly remote = new Map<string, { viewers: number[]; at: number }>();
+  private readonly stops: (() => void)[] = [];
+  private readonly started: Promise<void>;
+  private inFlight: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private presenceTimer: NodeJS.Timeout;
+  private announceTimer: NodeJS.Timeout | null = null;
+  private lingerTimer: NodeJS.Timeout | null = null;
+  private count = 0;
+  private disposed = false;
+
+  constructor(
+    readonly performerId: number,
+    private readonly hub: RealtimeHub,
+    private readonly instance = INSTANCE,
+    private readonly onDisposed: () => void = () => undefined,
+  ) {
+    this.presenceTimer = setInterval(() => this.tick(), PRESENCE_EVERY_MS);
+    this.presenceTimer.unref();
+    this.started = this.start();
+  }
+
+  get size(): number {
+    return this.members.size;
+  }
+
+  get viewerCount(): number {
+    return this.count;
+  }
+
+  /** Adds a connection and sends it the room's current state; returns how to remove it. */
+  async join(connection: FeedConnection): Promise<() => void> {
+    if (this.lingerTimer) clearTimeout(this.lingerTimer);
+    this.lingerTimer = null;
+    const member: Member = { ...connection, ready: false, excluded: true };
+    this.members.set(connection.id, member);
+    await this.started;
+    // A load that starts after the join, so the new connection's first state is current.
+    await this.reload();
+    if (!member.ready && this.members.has(member.id)) {
+      // The room is gone (disabled) or the load failed: closing makes the browser try again later.
+      member.close();
+    }
+    this.presenceChanged();
+    if (member.ready) member.send("viewers", { count: this.count });
+    return () => this.leave(connection.id);
+  }
+
+  private leave(id: string): void {
+    if (!this.members.delete(id)) return;
+    this.presenceChanged();
+    if (this.members.size === 0 && !this.disposed) {
+      this.lingerTimer = setTimeout(() => this.dispose(), LINGER_MS);
+      this.lingerTimer.unref();
+    }
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.onDisposed();
+    clearInterval(this.presenceTimer);
+    if (this.announceTimer) clearTimeout(this.announceTimer);
+    if (this.lingerTimer) clearTimeout(this.lingerTimer);
+    for (const member of this.members.values()) member.close();
+    this.members.clear();
+    await this.started.catch(() => undefined);
+    for (const stop of this.stops.splice(0)) stop();
+    // Other instances drop our viewers now rather than after the TTL.
+    await publishRoomMessage(this.performerId, { t: "presence", instance: this.instance, viewers: [] }).catch(() => undefined);
+  }
+
+  private async start(): Promise<void> {
+    this.stops.push(await this.hub.subscribe(roomChannel(this.performerId), (message) => this.onRoomMessage(message as RoomMessage)));
+    this.stops.push(
+      await this.hub.subscribe(WALL_STATUS_CHANNEL, (message) => {
+        if ((message as WallStatusEvent).performerId === this.performerId) void this.reload();
+      }),
+    );
+    this.stops.push(
+      this.hub.onResync(() => {
+        void this.reload();
+        this.announceSoon();
+      }),
+    );
+  }
+
+  /** Re-reads the state and sends every connection its view; calls made during a load share the next one. */
+  reload(): Promise<void> {
+    if (!this.inFlight) {
+      this.inFlight = this.load().finally(() => {
+        this.inFlight = null;
+      });
+      return this.inFlight;
+    }
+    this.queued ??= this.inFlight.then(() => {
+      this.queued = null;
+      return this.reload();
+    });
+    return this.queued;
+  }
+
+  private async load(): Promise<void> {
+    let state: RoomState | null;
+    try {
+      state = await getRoomState(this.performerId);
+    } catch (error) {
+      console.error(`room feed ${this.performerId}: state load failed`, error);
+      return;
+    }
+    if (!state) {
+      for (const member of this.members.values()) member.close();
+      return;
+    }
+    let presence = false;
+    for (const member of this.members.values()) {
+      const view = viewRoomState(state, member.user);
+      if (member.ready && !member.excluded && view.excluded) {
+        // Someone else's private show started: this page goes back to the wall.
+        member.send("kicked", { reason: "private_show" });
+        member.close();
+        this.members.delete(member.id);
+        presence = true;
+        continue;
+      }
+      if (member.excluded !== view.excluded) presence = true;
+      member.excluded = view.excluded;
+      member.ready = true;
+      member.send("state", view);
+    }
+    if (presence) this.presenceChanged();
+  }
+
+  private onRoomMessage(message: RoomMessage): void {
+    switch (message.t) {
+      case "refresh":
+        void this.reload();
+        return;
+      case "chat":
+        for (const member of this.included()) member.send("chat", message.message);
+        return;
+      case "tip":
+        for (const member of this.included()) member.send("tip", message.tip);
+        return;
+      case "billing":
+        for (const member of this.members.values()) {
+          if (member.ready && (member.isOwner || member.user.id === message.userId)) member.send("billing", message.update);
+        }
+        return;
+      case "signal":
+        for (const member of this.included()) {
+          if (member.id === message.from.conn) continue;
+          const addressed =
+            message.to === "performer" ? member.isOwner : message.to === "audience" ? !member.isOwner : member.id === message.to;
+          if (addressed) member.send("signal", { from: message.from, data: message.data });
+        }
+        return;
+      case "presence":
+        if (message.instance === this.instance) return;
+        if (!this.remote.has(message.instance) && message.viewers.length > 0) this.announceSoon();
+        if (message.viewers.length === 0) this.remote.delete(message.instance);
+        else this.remote.set(message.instance, { viewers: message.viewers, at: Date.now() });
+        this.updateCount();
+        return;
+    }
+  }
+
+  private *included(): Generator<Member> {
+    for (const member of this.members.values()) if (member.ready && !member.excluded) yield member;
+  }
+
+  private localViewers(): number[] {
+    const ids = new Set<number>();
+    for (const member of this.included()) if (!member.isOwner) ids.add(member.user.id);
+    return [...ids];
+  }
+
+  private updateCount(): void {
+    const all = new Set(this.localViewers());
+    for (const { viewers } of this.remote.values()) for (const id of viewers) all.add(id);
+    if (all.size === this.count) return;
+    this.count = all.size;
+    for (const member of this.members.values()) if (member.ready) member.send("viewers", { count: this.count });
+  }
+
+  private presenceChanged(): void {
+    this.updateCount();
+    this.announceSoon();
+  }
+
+  private announceSoon(): void {
+    if (this.announceTimer || this.disposed) return;
+    this.announceTimer = setTimeout(() => {
+      this.announceTimer = null;
+      void this.announce();
+    }, 200);
+    this.announceTimer.unref();
+  }
+
+  private async announce(): Promise<void> {
+    if (this.disposed) return;
+    await publishRoomMessage(this.performerId, { t: "presence", instance: this.instance, viewers: this.localViewers() }).catch((error) =>
+      console.error(`room feed ${this.performerId}: presence not sent`, error),
+    );
+  }
+
+  private tick(): void {
+    const cutoff = Date.now() - PRESENCE_TTL_MS;
+    for (const [instance, entry] of this.remote) if (entry.at < cutoff) this.remote.delete(instance);
+    this.updateCount();
+    void this.announce();
+  }
+}
+
+/** Joins the instance's feed of a room, creating it for the first connection. */
+export async function joinRoomFeed(performerId: number, connection: FeedConnection): Promise<() => void> {
+  let feed = feeds.get(performerId);
+  if (!feed) {
+    const created = new RoomFeed(performerId, getRealtimeHub(), INSTANCE, () => {
+      if (feeds.get(performerId) === created) feeds.delete(performerId);
+    });
+    feeds.set(performerId, created);
+    feed = created;
+  }
+  return feed.join(connection);
+}
