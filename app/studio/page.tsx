@@ -10,6 +10,7 @@ import { getChatLogin } from "@/lib/server/html5chat/get-chat-login";
 import { getPerformerOfUser } from "@/lib/server/performers/get-performer-of-user";
 import { getRoom } from "@/lib/server/performers/get-room";
 import { getPerformerEarnings } from "@/lib/server/reports/performer-earnings";
+import { getChatConfig } from "@/lib/server/settings/get-chat-config";
 import { listRecentTips } from "@/lib/server/reports/list-recent-tips";
 
 export const metadata: Metadata = { title: "Studio" };
@@ -21,6 +22,8 @@ export default async function StudioPage() {
   const room = await getRoom(profile.slug);
   if (!room) notFound();
   const env = loadEnv();
+  const chat = await getChatConfig();
+  const html5chat = chat.provider === "html5chat";
   const now = new Date();
   const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
@@ -28,7 +31,7 @@ export default async function StudioPage() {
     getPerformerEarnings(profile.id, dayStart),
     getPerformerEarnings(profile.id, monthStart),
     listRecentTips(profile.id),
-    env.CHAT_PROVIDER === "html5chat" ? getChatLogin({ userId: user.id, startRoom: room.slug }) : null,
+    html5chat ? getChatLogin({ userId: user.id, startRoom: room.slug }) : null,
   ]);
   return (
     <div className="space-y-6">
@@ -38,9 +41,9 @@ export default async function StudioPage() {
       </div>
       <StudioLive
         room={{ slug: room.slug, displayName: room.displayName, status: room.status }}
-        provider={env.CHAT_PROVIDER}
+        provider={chat.provider}
         iceServers={env.ICE_SERVERS}
-        chatSlot={env.CHAT_PROVIDER === "html5chat" ? <Html5ChatSlot login={chatLogin} /> : undefined}
+        chatSlot={html5chat ? <Html5ChatSlot login={chatLogin} /> : undefined}
       />
       <section aria-labelledby="earnings-title" className="rounded-lg border border-slate-800 p-4">
         <h2 id="earnings-title" className="mb-2 text-lg font-semibold">Earnings</h2>

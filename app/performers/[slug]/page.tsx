@@ -7,16 +7,17 @@ import { loadEnv } from "@/lib/env";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { getChatLogin } from "@/lib/server/html5chat/get-chat-login";
 import { getRoom } from "@/lib/server/performers/get-room";
+import { getChatConfig } from "@/lib/server/settings/get-chat-config";
 import { HEARTBEAT_INTERVAL_SECONDS } from "@/lib/server/shows/billing";
 
 export const dynamic = "force-dynamic";
 
 export default async function RoomPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const [room, user] = await Promise.all([getRoom(slug), getCurrentUser()]);
+  const [room, user, chat] = await Promise.all([getRoom(slug), getCurrentUser(), getChatConfig()]);
   if (!room) notFound();
   const env = loadEnv();
-  const html5chat = env.CHAT_PROVIDER === "html5chat";
+  const html5chat = chat.provider === "html5chat";
   const chatLogin = html5chat && user ? await getChatLogin({ userId: user.id, startRoom: room.slug }) : null;
   return (
     <article className="grid gap-6 md:grid-cols-[280px_1fr]">
@@ -36,7 +37,7 @@ export default async function RoomPage({ params }: { params: Promise<{ slug: str
           room={{ performerId: room.id, slug: room.slug, displayName: room.displayName, ratePerMinute: room.ratePerMinute, status: room.status }}
           me={user && { id: user.id, username: user.username, role: user.role, credits: user.credits }}
           isOwner={user?.id === room.userId}
-          provider={env.CHAT_PROVIDER}
+          provider={chat.provider}
           iceServers={env.ICE_SERVERS}
           heartbeatMs={HEARTBEAT_INTERVAL_SECONDS * 1000}
           chatSlot={html5chat ? <Html5ChatSlot login={chatLogin} /> : undefined}

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { loadEnv } from "@/lib/env";
+import { getChatConfig } from "@/lib/server/settings/get-chat-config";
 import { buildChatLogin, type ChatLogin } from "./build-chat-login";
 
 /**
@@ -9,13 +10,14 @@ import { buildChatLogin, type ChatLogin } from "./build-chat-login";
  */
 export async function getChatLogin({ userId, startRoom }: { userId: number; startRoom: string }): Promise<ChatLogin> {
   const env = loadEnv();
+  const { webmasterId } = await getChatConfig();
   const user = await prisma.user.findUniqueOrThrow({
     where: { id: userId },
     select: { id: true, username: true, role: true, gender: true, avatar: true, performer: { select: { slug: true, photos: true } } },
   });
   return buildChatLogin({
     baseUrl: env.HTML5CHAT_JWT_URL,
-    webmasterId: env.WEBMASTER_ID,
+    webmasterId,
     password: env.HTML5CHAT_PASSWORD,
     appUrl: env.APP_URL,
     startRoom,

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { loadEnv } from "@/lib/env";
 import { getCreditValue } from "@/lib/server/money/get-credit-value";
+import { getChatConfig } from "./get-chat-config";
 
 export type SettingsView = {
   /** The stored value, "" when the credit value is derived from the first pack. */
@@ -19,14 +20,14 @@ export type SettingsView = {
 /** The settings row (id 1) as the admin form shows it; defaults from the environment before it exists. */
 export async function getSettings(): Promise<SettingsView> {
   const env = loadEnv();
-  const [row, effective] = await Promise.all([prisma.setting.findUnique({ where: { id: 1 } }), getCreditValue(prisma)]);
+  const [row, effective, chat] = await Promise.all([prisma.setting.findUnique({ where: { id: 1 } }), getCreditValue(prisma), getChatConfig()]);
   return {
     creditValue: row?.creditValue?.toFixed() ?? "",
     effectiveCreditValue: effective.toFixed(),
     currency: row?.currency ?? env.PAYPAL_CURRENCY,
     paypalReceiverEmail: row?.paypalReceiverEmail ?? "",
-    chatProvider: row?.chatProvider === "html5chat" ? "html5chat" : row ? "builtin" : env.CHAT_PROVIDER,
-    webmasterId: row?.webmasterId?.toString() ?? (row ? "" : (env.WEBMASTER_ID?.toString() ?? "")),
+    chatProvider: chat.provider,
+    webmasterId: chat.webmasterId?.toString() ?? "",
     customCss: row?.customCss ?? "",
     updatedAt: row?.updatedAt ?? null,
   };
