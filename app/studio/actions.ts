@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { actionError, type ActionResult } from "@/lib/http/action-result";
+import { showPartyAction } from "@/lib/http/show-party-action";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { getPerformerOfUser } from "@/lib/server/performers/get-performer-of-user";
 import { setPerformerStatus } from "@/lib/server/performers/set-performer-status";
 import { acceptShow } from "@/lib/server/shows/accept-show";
 import { declineShow } from "@/lib/server/shows/decline-show";
 import { endShow } from "@/lib/server/shows/end-show";
-import { requireShowParty } from "@/lib/server/shows/require-show-party";
-import { ZPerformerStatus, ZShowId } from "@/lib/validations/room";
+import { ZPerformerStatus } from "@/lib/validations/room";
 
 // The performer's side: their own status and the shows of their own room only (checked on the
 // server for every call). Used by the studio and by the performer's view of their room.
@@ -28,37 +28,13 @@ export async function setStatusAction(input: unknown): Promise<ActionResult<{ st
 }
 
 export async function acceptShowAction(input: unknown): Promise<ActionResult> {
-  try {
-    const user = await requireUser(["performer"]);
-    const { showId } = ZShowId.parse(input);
-    await requireShowParty({ showId, userId: user.id, as: "performer" });
-    await acceptShow({ showId });
-    return { ok: true, data: undefined };
-  } catch (error) {
-    return actionError(error);
-  }
+  return showPartyAction("performer", input, (showId) => acceptShow({ showId }));
 }
 
 export async function declineShowAction(input: unknown): Promise<ActionResult> {
-  try {
-    const user = await requireUser(["performer"]);
-    const { showId } = ZShowId.parse(input);
-    await requireShowParty({ showId, userId: user.id, as: "performer" });
-    await declineShow({ showId });
-    return { ok: true, data: undefined };
-  } catch (error) {
-    return actionError(error);
-  }
+  return showPartyAction("performer", input, (showId) => declineShow({ showId }));
 }
 
 export async function endShowAsPerformerAction(input: unknown): Promise<ActionResult> {
-  try {
-    const user = await requireUser(["performer"]);
-    const { showId } = ZShowId.parse(input);
-    await requireShowParty({ showId, userId: user.id, as: "performer" });
-    await endShow({ showId, reason: "performer_left" });
-    return { ok: true, data: undefined };
-  } catch (error) {
-    return actionError(error);
-  }
+  return showPartyAction("performer", input, (showId) => endShow({ showId, reason: "performer_left" }));
 }

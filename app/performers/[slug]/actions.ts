@@ -1,13 +1,13 @@
 "use server";
 
 import { actionError, type ActionResult } from "@/lib/http/action-result";
+import { showPartyAction } from "@/lib/http/show-party-action";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { cancelShow } from "@/lib/server/shows/cancel-show";
 import { endShow } from "@/lib/server/shows/end-show";
 import { requestShow } from "@/lib/server/shows/request-show";
-import { requireShowParty } from "@/lib/server/shows/require-show-party";
 import { tipInRoom } from "@/lib/server/tips/tip-in-room";
-import { ZPerformerId, ZShowId, ZTipRequest } from "@/lib/validations/room";
+import { ZPerformerId, ZTipRequest } from "@/lib/validations/room";
 
 // The viewer's side of a room. Each action re-checks the session's user and role on the server
 // and acts only on that user's own shows; every rule about money is in the domain function.
@@ -35,25 +35,9 @@ export async function requestShowAction(input: unknown): Promise<ActionResult<{ 
 }
 
 export async function cancelShowAction(input: unknown): Promise<ActionResult> {
-  try {
-    const user = await requireUser(["viewer"]);
-    const { showId } = ZShowId.parse(input);
-    await requireShowParty({ showId, userId: user.id, as: "viewer" });
-    await cancelShow({ showId });
-    return { ok: true, data: undefined };
-  } catch (error) {
-    return actionError(error);
-  }
+  return showPartyAction("viewer", input, (showId) => cancelShow({ showId }));
 }
 
 export async function endShowAsViewerAction(input: unknown): Promise<ActionResult> {
-  try {
-    const user = await requireUser(["viewer"]);
-    const { showId } = ZShowId.parse(input);
-    await requireShowParty({ showId, userId: user.id, as: "viewer" });
-    await endShow({ showId, reason: "user_left" });
-    return { ok: true, data: undefined };
-  } catch (error) {
-    return actionError(error);
-  }
+  return showPartyAction("viewer", input, (showId) => endShow({ showId, reason: "user_left" }));
 }
