@@ -13,8 +13,20 @@ function databaseUrl(): string {
   return url;
 }
 
+/** Connections per process. Every chat write holds one for its whole (single) transaction. */
+export const POOL_SIZE = 20;
+
+/**
+ * Interactive transactions: wait up to 5 s for a pooled connection (under load a request queues
+ * for one rather than failing with P2028 after Prisma's default 2 s) and run at most 10 s.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 10_000 } as const;
+
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: POOL_SIZE }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
 }
 
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {

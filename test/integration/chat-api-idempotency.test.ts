@@ -135,9 +135,9 @@ describe("chat API idempotency", () => {
     expect(await prisma.tip.count({ where: { userId: viewer.id } })).toBe(1);
   });
 
-  it("takes over a record left in progress by a crashed owner once it is stale", async () => {
+  it("takes over at once a record committed without an answer (left by the earlier scheme)", async () => {
     const { viewer, body } = await tipSetup();
-    const key = uniqueKey("crashed");
+    const key = uniqueKey("orphan");
     const path = `${V1}/tips`;
     const fingerprint = requestFingerprint("POST", path, new TextEncoder().encode(JSON.stringify(body)));
     await prisma.$executeRaw`
@@ -152,11 +152,15 @@ describe("chat API idempotency", () => {
     const key = uniqueKey("slow");
     let finish: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (finish = resolve));
+    let started = false;
     const owner = withIdempotency({ key, fingerprint: "f".repeat(64) }, async () => {
+      started = true;
       await gate;
       return { status: 200, text: '{"ok":true}' };
     });
-    await vi.waitFor(async () => expect(await prisma.idempotencyRecord.count({ where: { key } })).toBe(1));
+    await vi.waitFor(() => expect(started).toBe(true));
+    // The claim is not committed yet: nothing is visible outside the owner's transaction.
+    expect(await prisma.idempotencyRecord.count({ where: { key } })).toBe(0);
     await expect(withIdempotency({ key, fingerprint: "f".repeat(64), waitMs: 200 }, async () => ({ status: 200, text: "second" }))).rejects.toMatchObject({
       code: "idempotency_conflict",
     });
@@ -166,22 +170,37 @@ describe("chat API idempotency", () => {
     expect(await waiter).toEqual({ status: 200, text: '{"ok":true}', replayed: true });
   });
 
-  it("lets a slow owner whose record was taken over not overwrite its successor's answer", async () => {
-    const key = uniqueKey("overtaken");
-    let finish: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (finish = resolve));
-    const slow = withIdempotency({ key, fingerprint: "e".repeat(64) }, async () => {
+  it("lets a duplicate run as the owner when the first owner rolls back", async () => {
+    const key = uniqueKey("rolled-back");
+    let fail: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (fail = resolve));
+    let started = false;
+    const first = withIdempotency({ key, fingerprint: "e".repeat(64) }, async () => {
+      started = true;
       await gate;
-      return { status: 201, text: "slow" };
+      throw new Error("simulated fault");
     });
-    await vi.waitFor(async () => expect(await prisma.idempotencyRecord.count({ where: { key } })).toBe(1));
-    await prisma.$executeRaw`UPDATE idempotency_records SET created_at = now() - interval '2 minutes' WHERE key = ${key}`;
-    const successor = await withIdempotency({ key, fingerprint: "e".repeat(64) }, async () => ({ status: 201, text: "successor" }));
-    expect(successor).toEqual({ status: 201, text: "successor", replayed: false });
-    finish();
-    await slow;
+    await vi.waitFor(() => expect(started).toBe(true));
+    const second = withIdempotency({ key, fingerprint: "e".repeat(64) }, async () => ({ status: 201, text: "second" }));
+    fail();
+    await expect(first).rejects.toThrow("simulated fault");
+    expect(await second).toEqual({ status: 201, text: "second", replayed: false });
     const row = await prisma.$queryRaw<{ text: string }[]>`SELECT body #>> '{}' AS text FROM idempotency_records WHERE key = ${key}`;
-    expect(row[0]?.text).toBe("successor");
+    expect(row[0]?.text).toBe("second");
+  });
+
+  it("rolls back a refused effect's writes but stores the refusal", async () => {
+    const key = uniqueKey("refused");
+    const viewer = await createViewer({ credits: 1000 });
+    const refusal = () => ({ status: 402, text: '{"error":{"code":"insufficient_credits","message":"no"}}' });
+    const first = await withIdempotency({ key, fingerprint: "d".repeat(64), refusal }, async (tx) => {
+      await tx.user.update({ where: { id: viewer.id }, data: { credits: 1 } });
+      throw new Error("refused after a write");
+    });
+    expect(first).toEqual({ ...refusal(), replayed: false });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: viewer.id } })).credits).toBe(1000);
+    const again = await withIdempotency({ key, fingerprint: "d".repeat(64), refusal }, async () => ({ status: 200, text: "never" }));
+    expect(again).toEqual({ ...refusal(), replayed: true });
   });
 
   it("purges records older than the cut-off and keeps the rest", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { Tx } from "@/lib/db/prisma";
 import { loadEnv } from "@/lib/env";
 import { describeIssues, errorResult, isRefusal, type JsonResult } from "@/lib/http/error-response";
 import { assertNoConflict, withIdempotency, type StoredResponse } from "./idempotency";
@@ -29,6 +30,11 @@ export type ChatInput<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
   now: Date;
   /** The request's Idempotency-Key (POST and PUT), for domain writes that must stay single even after a crash. */
   idempotencyKey?: string;
+  /**
+   * POST and PUT: the request's one transaction (idempotency claim, effect, stored answer; see
+   * idempotency.ts). Pass it to the domain call as `db` so its writes commit with the stored answer.
+   */
+  db?: Tx;
 };
 
 export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -40,7 +46,8 @@ export type RouteContext = { params: Promise<Record<string, string | string[] | 
 //   3. 400 invalid_json
 //   4. 400 idempotency_key_required, then 409 idempotency_conflict (POST and PUT)
 //   5. 422 invalid_request     path, query and body schemas; nothing is written (no record is kept)
-//   6. the domain call; an AppError answers its code (404, 402, 409, …); faults answer 500
+//   6. the domain call, in the request's transaction; an AppError answers its code (404, 402, 409, …)
+//      and rolls back only the domain's writes; faults answer 500 and roll back everything
 // Steps 1–3 never touch the database; a 422 at step 5 only reads the key's record, so a refused
 // request leaves no trace (see idempotency.ts for what is stored).
 export function chatRoute<
@@ -77,8 +84,8 @@ export function chatRoute<
         await assertNoConflict(key, fingerprint);
         throw parsed.error;
       }
-      const response = await withIdempotency({ key, fingerprint }, () =>
-        run(options.response, handler, parsed, { now, idempotencyKey: key }),
+      const response = await withIdempotency({ key, fingerprint, refusal: storedRefusal }, (db) =>
+        run(options.response, handler, parsed, { now, idempotencyKey: key, db }),
       );
       return respond(response, response.replayed);
     } catch (error) {
@@ -111,27 +118,27 @@ function parseInput<TParams extends z.ZodType, TQuery extends z.ZodType, TBody e
   return { success: true, data: { params: p, query: q, body: b } as Omit<ChatInput<TParams, TQuery, TBody>, "now"> };
 }
 
-// Runs the handler and turns its answer into the text to send (and, for POST/PUT, to store). An
-// AppError or a domain ZodError is an answer (stored, replayed); anything else is a fault and is
-// rethrown, so the idempotency record is released and the outer catch logs it and answers 500.
+// Runs the handler and turns its answer into the text to send (and, for POST/PUT, to store). It
+// throws everything the handler throws: for POST/PUT, withIdempotency stores an AppError or a domain
+// ZodError as the answer (storedRefusal) after rolling back the domain's writes; anything else is a
+// fault that rolls the request's transaction back, and the outer catch logs it and answers 500.
 async function run<TParams extends z.ZodType, TQuery extends z.ZodType, TBody extends z.ZodType>(
   response: z.ZodType,
   handler: (input: ChatInput<TParams, TQuery, TBody>) => Promise<JsonResult>,
   parsed: Parsed<TParams, TQuery, TBody>,
-  context: { now: Date; idempotencyKey?: string },
+  context: { now: Date; idempotencyKey?: string; db?: Tx },
 ): Promise<StoredResponse> {
   if (!parsed.success) throw parsed.error;
-  let result: JsonResult;
-  try {
-    result = await handler({ ...parsed.data, ...context });
-  } catch (error) {
-    if (!isRefusal(error)) throw error;
-    const refusal = errorResult(error);
-    return { status: refusal.status, text: JSON.stringify(refusal.body) };
-  }
+  const result = await handler({ ...parsed.data, ...context });
   const checked = response.safeParse(result.body);
   if (!checked.success) throw new Error(`chat-api: response breaks the contract: ${describeIssues(checked.error.issues, 5)}`);
   return { status: result.status, text: JSON.stringify(checked.data) };
+}
+
+function storedRefusal(error: unknown): StoredResponse | null {
+  if (!isRefusal(error)) return null;
+  const refusal = errorResult(error);
+  return { status: refusal.status, text: JSON.stringify(refusal.body) };
 }
 
 function respond(response: StoredResponse, replayed: boolean): Response {

@@ -1,74 +1,86 @@
 import "server-only";
-import { prisma } from "@/lib/db/prisma";
+import { prisma, type Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 
 // Idempotency-Key handling for the chat API (API.md "Transport"), on the idempotency_records table.
 //
-// - Claim: INSERT … ON CONFLICT DO NOTHING. Exactly one of any number of concurrent requests with the
-//   same key inserts the row (status NULL = in progress); it runs the handler and stores the answer.
-// - The others read the row: another fingerprint → 409 idempotency_conflict; a stored answer → that
-//   answer, byte for byte; still in progress → poll until it is stored (up to WAIT_MS), then 409
-//   idempotency_conflict "still being processed, retry" (the same key may be retried later).
-// - What is stored: every answer the handler produced, i.e. successes and the 4xx business errors, so
-//   a retry gets the same answer. Faults (500) are not stored: the row is deleted so that a retry runs
-//   again. Refusals that happen before a key is accepted (413, 401, 400 invalid_json / key) never
-//   touch the table, nor does a 422 schema violation (the caller checks for a conflict with
-//   findConflict and writes nothing; see handle.ts).
+// One transaction per mutating request: the claim, the domain's effect and the stored answer commit
+// together or not at all.
+// - Claim: INSERT … ON CONFLICT DO NOTHING, first statement of the request's transaction. Exactly one
+//   of any number of concurrent requests with the same key inserts the row; the others block on the
+//   unique index until that transaction ends. If it committed, they read its stored answer (another
+//   fingerprint → 409 idempotency_conflict; the same → that answer, byte for byte, `replayed`). If it
+//   rolled back, their INSERT goes through and they are the owner. A duplicate waits at most WAIT_MS
+//   (lock_timeout, set by the claim itself for its own wait) and then gets 409 idempotency_conflict
+//   "still being processed, retry" (the same key may be retried later).
+// - Effect: the handler runs in the same transaction (`tx`), after `SAVEPOINT chat_effect`. A refusal
+//   (an AppError below 500, a domain ZodError) rolls back to the savepoint — the domain's writes go,
+//   the claim stays — and is stored like a success, so a retry gets the same answer even if the
+//   world changed meanwhile.
+// - Store: an UPDATE of the claimed row, then the one COMMIT. NOTIFYs sent by the domain are
+//   delivered by PostgreSQL on that commit.
+// - A fault (anything else, including a failed store or commit) rolls everything back, the claim
+//   included, so nothing is stored and a retry runs again. There is no window in which an effect is
+//   committed without its stored answer, so no crash takeover is needed: a row is either absent,
+//   owned by a running transaction (invisible and blocking), or complete. A committed row without an
+//   answer can only be left by the earlier three-transaction scheme; it is taken over at once.
+// - Refusals that happen before a key is accepted (413, 401, 400 invalid_json / key) never touch the
+//   table, nor does a 422 schema violation (the caller only checks for a conflict with
+//   assertNoConflict and writes nothing; see handle.ts).
 // - The body is stored as one JSON *string* holding the exact response text: jsonb would reorder the
 //   keys, and a replay must be byte-identical.
-// - Crash takeover: if the process dies between the claim and the store, the row would stay in
-//   progress forever. A row still in progress STALE_AFTER_MS after its claim is taken over by the next
-//   request with the same key and fingerprint (an UPDATE conditioned on the claim time, so one taker
-//   wins), which runs the handler again. A store or release is conditioned on the same claim time, so
-//   a slow first owner cannot overwrite its successor. The price: if the first owner's effect did
-//   commit before the crash, the retry may apply it a second time; no handler holds a transaction
-//   anywhere near STALE_AFTER_MS, so only a real crash in that window can cause it.
 // - Retention: rows live at least 24 h (API.md); purgeIdempotencyRecords deletes older ones and is
 //   called with RETENTION_MS by the periodic sweep.
 
-export const STALE_AFTER_MS = 60_000;
 export const WAIT_MS = 5_000;
 export const RETENTION_MS = 48 * 60 * 60 * 1000;
 
 /** A response to store and replay: the status and the exact body text. */
 export type StoredResponse = { status: number; text: string };
 
-type Claim = { key: string; claimedAt: Date };
-type Row = { fingerprint: string; status: number | null; text: string | null; created_at: Date; stale: boolean };
+type Row = { fingerprint: string; status: number | null; text: string | null };
 
-export type IdempotencyOptions = { key: string; fingerprint: string; waitMs?: number; staleAfterMs?: number };
+export type IdempotencyOptions = {
+  key: string;
+  fingerprint: string;
+  /** How long a duplicate waits for the running owner of its key before 409. */
+  waitMs?: number;
+  /** The stored answer for an error that is a refusal rather than a fault, or null for a fault. */
+  refusal?: (error: unknown) => StoredResponse | null;
+};
 
 /**
- * Runs `execute` at most once per key (see above) and returns its response, or the stored one with
- * `replayed: true`. `execute` must return every answer meant to be stored and throw on faults.
+ * Runs `execute` at most once per key (see above), in one transaction with the claim and the stored
+ * answer, and returns its response, or the stored one with `replayed: true`. `execute` returns a
+ * success and throws refusals (answered through `options.refusal`) and faults.
  */
 export async function withIdempotency(
   options: IdempotencyOptions,
-  execute: () => Promise<StoredResponse>,
+  execute: (tx: Tx) => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
-  const { key, fingerprint, waitMs = WAIT_MS, staleAfterMs = STALE_AFTER_MS } = options;
-  const deadline = Date.now() + waitMs;
-  for (let attempt = 0; ; attempt += 1) {
-    const claim = await tryClaim(key, fingerprint);
-    if (claim) return { ...(await runAsOwner(claim, execute)), replayed: false };
-    const row = await readRow(key, staleAfterMs);
-    // No row: its owner failed and released it between our two statements, so claim it again.
-    if (!row && Date.now() < deadline) continue;
-    if (!row) throw stillInProgress();
-    if (row.fingerprint !== fingerprint) throw conflict();
-    if (row.status !== null) return { status: row.status, text: row.text ?? "", replayed: true };
-    if (row.stale) {
-      const takeover = await tryTakeOver(key, row.created_at);
-      if (takeover) return { ...(await runAsOwner(takeover, execute)), replayed: false };
-    }
-    if (Date.now() >= deadline) throw stillInProgress();
-    await sleep(Math.min(25 * 2 ** Math.min(attempt, 3), 200));
+  const { key, fingerprint, waitMs = WAIT_MS, refusal } = options;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        if (await claim(tx, key, fingerprint, waitMs)) return { ...(await runAsOwner(tx, key, execute, refusal)), replayed: false };
+        const row = await readRow(tx, key);
+        // No row: purged between our two statements; claim it again.
+        if (!row) continue;
+        if (row.fingerprint !== fingerprint) throw conflict();
+        if (row.status !== null) return { status: row.status, text: row.text ?? "", replayed: true };
+        if (await takeOver(tx, key)) return { ...(await runAsOwner(tx, key, execute, refusal)), replayed: false };
+      }
+      throw stillInProgress();
+    });
+  } catch (error) {
+    if (isLockTimeout(error)) throw stillInProgress();
+    throw error;
   }
 }
 
 /** For a request refused before it runs (schema violation): 409 if the key belongs to another request. */
 export async function assertNoConflict(key: string, fingerprint: string): Promise<void> {
-  const row = await readRow(key, STALE_AFTER_MS);
+  const row = await readRow(prisma, key);
   if (row && row.fingerprint !== fingerprint) throw conflict();
 }
 
@@ -78,55 +90,57 @@ export async function purgeIdempotencyRecords({ olderThan }: { olderThan: Date }
   return count;
 }
 
-async function runAsOwner(claim: Claim, execute: () => Promise<StoredResponse>): Promise<StoredResponse> {
+async function runAsOwner(
+  tx: Tx,
+  key: string,
+  execute: (tx: Tx) => Promise<StoredResponse>,
+  refusal: IdempotencyOptions["refusal"],
+): Promise<StoredResponse> {
   let response: StoredResponse;
+  if (refusal) await tx.$executeRaw`SAVEPOINT chat_effect`;
   try {
-    response = await execute();
+    response = await execute(tx);
   } catch (error) {
-    await release(claim).catch((releaseError: unknown) => console.error("idempotency: release failed", releaseError));
-    throw error;
+    const answer = refusal?.(error);
+    if (!answer) throw error;
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT chat_effect`;
+    response = answer;
   }
-  // The effect has happened: answer it even if storing fails (a retry then waits, and after
-  // STALE_AFTER_MS takes over, as after a crash).
-  await store(claim, response).catch((storeError: unknown) => console.error("idempotency: store failed", storeError));
+  await tx.$executeRaw`
+    UPDATE idempotency_records
+       SET status = ${response.status}, body = to_jsonb(${response.text}::text), completed_at = now()
+     WHERE key = ${key}`;
   return response;
 }
 
-async function tryClaim(key: string, fingerprint: string): Promise<Claim | null> {
-  const rows = await prisma.$queryRaw<{ created_at: Date }[]>`
+// The claim sets lock_timeout for its own wait on a concurrent owner and, when it inserts, restores
+// the previous value in the same statement, so the domain's lock waits are not limited by it.
+async function claim(tx: Tx, key: string, fingerprint: string, waitMs: number): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ restored: string }[]>`
+    WITH cfg AS (SELECT current_setting('lock_timeout') AS before, set_config('lock_timeout', ${`${Math.max(1, Math.round(waitMs))}ms`}, true))
     INSERT INTO idempotency_records (key, fingerprint, created_at)
-    VALUES (${key}, ${fingerprint}, now())
+    SELECT ${key}, ${fingerprint}, now() FROM cfg
     ON CONFLICT (key) DO NOTHING
-    RETURNING created_at`;
-  return rows[0] ? { key, claimedAt: rows[0].created_at } : null;
+    RETURNING set_config('lock_timeout', (SELECT before FROM cfg), true) AS restored`;
+  return rows.length > 0;
 }
 
-async function tryTakeOver(key: string, claimedAt: Date): Promise<Claim | null> {
-  const rows = await prisma.$queryRaw<{ created_at: Date }[]>`
-    UPDATE idempotency_records SET created_at = clock_timestamp()
-     WHERE key = ${key} AND status IS NULL AND created_at = ${claimedAt}
-    RETURNING created_at`;
-  return rows[0] ? { key, claimedAt: rows[0].created_at } : null;
+async function takeOver(tx: Tx, key: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ key: string }[]>`
+    UPDATE idempotency_records SET created_at = now() WHERE key = ${key} AND status IS NULL RETURNING key`;
+  return rows.length > 0;
 }
 
-async function readRow(key: string, staleAfterMs: number): Promise<Row | null> {
-  const rows = await prisma.$queryRaw<Row[]>`
-    SELECT fingerprint, status, body #>> '{}' AS text, created_at,
-           created_at < now() - ${staleAfterMs}::int * interval '1 millisecond' AS stale
-      FROM idempotency_records WHERE key = ${key}`;
+async function readRow(db: Tx | typeof prisma, key: string): Promise<Row | null> {
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT fingerprint, status, body #>> '{}' AS text FROM idempotency_records WHERE key = ${key}`;
   return rows[0] ?? null;
 }
 
-async function store(claim: Claim, response: StoredResponse): Promise<void> {
-  await prisma.$executeRaw`
-    UPDATE idempotency_records
-       SET status = ${response.status}, body = to_jsonb(${response.text}::text), completed_at = now()
-     WHERE key = ${claim.key} AND status IS NULL AND created_at = ${claim.claimedAt}`;
-}
-
-async function release(claim: Claim): Promise<void> {
-  await prisma.$executeRaw`
-    DELETE FROM idempotency_records WHERE key = ${claim.key} AND status IS NULL AND created_at = ${claim.claimedAt}`;
+/** PostgreSQL's lock_not_available (55P03), as the driver adapter reports it. */
+function isLockTimeout(error: unknown): boolean {
+  const meta = (error as { meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)?.meta;
+  return (meta?.driverAdapterError?.cause?.originalCode ?? meta?.code) === "55P03";
 }
 
 function conflict(): AppError {
@@ -135,8 +149,4 @@ function conflict(): AppError {
 
 function stillInProgress(): AppError {
   return new AppError("idempotency_conflict", "A request with this Idempotency-Key is still being processed; retry it later.");
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

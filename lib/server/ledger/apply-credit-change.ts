@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { LedgerKind } from "@/lib/generated/prisma/enums";
 
 export type CreditChange = {
@@ -21,37 +22,51 @@ export type CreditChangeResult = { balance: number; entryId: bigint };
 
 // The one place a balance changes. The conditional UPDATE is a single statement, so concurrent
 // debits serialise on the row lock and none can take the balance below zero; the ledger row is
-// written in the same transaction, so Σ ledger deltas = balance always.
+// written by the same statement (a data-modifying CTE: no UPDATE, no ledger row, and the reverse),
+// so Σ ledger deltas = balance always.
 export async function applyCreditChange(tx: Tx, change: CreditChange): Promise<CreditChangeResult> {
   if (!Number.isSafeInteger(change.delta) || change.delta === 0) {
     throw new AppError("invalid_request", "A credit change must be a non-zero whole number of credits.");
   }
   const isSpend = change.delta < 0 && !change.allowNegative;
-  const rows = await tx.$queryRaw<{ credits: number }[]>`
-    UPDATE users
-       SET credits = credits + ${change.delta},
-           flagged = CASE WHEN credits + ${change.delta} < 0 THEN true
-                          WHEN credits + ${change.delta} >= 0 AND ${change.delta} > 0 THEN false
-                          ELSE flagged END
-     WHERE id = ${change.userId}
-       AND (${!isSpend} OR (credits + ${change.delta} >= 0 AND NOT flagged AND NOT blocked))
-    RETURNING credits`;
+  const rows = await debitAndRecord(tx, change, isSpend);
   const updated = rows[0];
   if (!updated) throw await refusal(tx, change.userId);
-  const entry = await tx.ledgerEntry.create({
-    data: {
-      userId: change.userId,
-      delta: change.delta,
-      balanceAfter: updated.credits,
-      kind: change.kind,
-      reference: change.reference,
-      idempotencyKey: change.idempotencyKey,
-      reason: change.reason,
-      actorId: change.actorId,
-    },
-    select: { id: true },
-  });
-  return { balance: updated.credits, entryId: entry.id };
+  return { balance: updated.credits, entryId: updated.id };
+}
+
+async function debitAndRecord(tx: Tx, change: CreditChange, isSpend: boolean): Promise<{ id: bigint; credits: number }[]> {
+  try {
+    return await tx.$queryRaw<{ id: bigint; credits: number }[]>`
+    WITH changed AS (
+      UPDATE users
+         SET credits = credits + ${change.delta},
+             flagged = CASE WHEN credits + ${change.delta} < 0 THEN true
+                            WHEN credits + ${change.delta} >= 0 AND ${change.delta} > 0 THEN false
+                            ELSE flagged END
+       WHERE id = ${change.userId}
+         AND (${!isSpend} OR (credits + ${change.delta} >= 0 AND NOT flagged AND NOT blocked))
+      RETURNING credits
+    )
+    INSERT INTO ledger_entries (user_id, delta, balance_after, kind, reference, idempotency_key, reason, actor_id)
+    SELECT ${change.userId}::int, ${change.delta}::int, changed.credits, ${change.kind}::"LedgerKind", ${change.reference}::varchar,
+           ${change.idempotencyKey}::varchar, ${change.reason ?? null}::text, ${change.actorId ?? null}::int
+      FROM changed
+    RETURNING id, balance_after AS credits`;
+  } catch (error) {
+    // A raw query reports a unique violation as P2010 + SQLSTATE 23505; callers (and isUniqueViolation)
+    // expect the model API's P2002, as before this became one statement.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || rawSqlState(error) !== "23505") throw error;
+    throw new Prisma.PrismaClientKnownRequestError(error.message, {
+      code: "P2002", clientVersion: error.clientVersion, meta: { ...error.meta, target: ["idempotency_key"] },
+    });
+  }
+}
+
+function rawSqlState(error: Prisma.PrismaClientKnownRequestError): string | undefined {
+  const meta = error.meta as { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } | undefined;
+  const code = meta?.driverAdapterError?.cause?.originalCode ?? meta?.code;
+  return typeof code === "string" ? code : undefined;
 }
 
 async function refusal(tx: Tx, userId: number): Promise<AppError> {

@@ -16,5 +16,17 @@ export async function getCreditValue(db: Tx | typeof prisma): Promise<Prisma.Dec
     orderBy: [{ active: "desc" }, { id: "asc" }],
     select: { seconds: true, price: true },
   });
-  return pack ? creditValueFromPack(pack) : new Prisma.Decimal(0);
+  return creditValueOf({ setting: null, pack });
+}
+
+/**
+ * The same rule for callers that read the inputs inside a query of their own (sendTip reads them
+ * with the user and the performer, in one statement — see CREDIT_VALUE_INPUTS_SQL).
+ */
+export function creditValueOf(inputs: {
+  setting: Prisma.Decimal | string | null;
+  pack: { seconds: number; price: Prisma.Decimal | string } | null;
+}): Prisma.Decimal {
+  if (inputs.setting != null) return new Prisma.Decimal(inputs.setting);
+  return inputs.pack ? creditValueFromPack(inputs.pack) : new Prisma.Decimal(0);
 }

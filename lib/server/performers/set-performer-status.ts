@@ -1,12 +1,19 @@
 import "server-only";
-import { prisma } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/in-transaction";
+import type { Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { applyBillingStep } from "@/lib/server/shows/apply-billing-step";
 import { lockShow } from "@/lib/server/shows/lock-show";
 import { getWallPerformer, type ApiPerformer } from "./get-performer";
 import { notifyWallStatus } from "./notify-wall-status";
 
-export type SetPerformerStatusOptions = { performerId: number; status: "online" | "offline"; now?: Date };
+export type SetPerformerStatusOptions = {
+  performerId: number;
+  status: "online" | "offline";
+  now?: Date;
+  /** The caller's transaction, if any. */
+  db?: Tx;
+};
 
 /**
  * PUT /performers/{id}/status. Going offline ends the performer's active show (performer_left,
@@ -14,8 +21,8 @@ export type SetPerformerStatusOptions = { performerId: number; status: "online" 
  * performer never keeps a running meter or a request they can no longer accept. A performer still
  * in a show (going online) stays busy.
  */
-export async function setPerformerStatus({ performerId, status, now = new Date() }: SetPerformerStatusOptions): Promise<ApiPerformer> {
-  return prisma.$transaction(async (tx) => {
+export async function setPerformerStatus({ performerId, status, now = new Date(), db }: SetPerformerStatusOptions): Promise<ApiPerformer> {
+  return inTransaction(db, async (tx) => {
     // Performer first (lock order performer → show → user); waits for requests and accepts in flight.
     const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM performers WHERE id = ${performerId} FOR NO KEY UPDATE`;
     if (locked.length === 0) throw new AppError("not_found", `Performer ${performerId} does not exist.`);

@@ -1,19 +1,20 @@
 import "server-only";
-import { prisma } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/in-transaction";
+import type { Tx } from "@/lib/db/prisma";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { PrivateShow } from "@/lib/generated/prisma/client";
 import { notifyWallStatus } from "@/lib/server/performers/notify-wall-status";
 import { lockShow } from "./lock-show";
 
-export type AcceptShowOptions = { showId: number; now?: Date };
+export type AcceptShowOptions = { showId: number; now?: Date; /** The caller's transaction, if any. */ db?: Tx };
 
 /**
  * POST /shows/{id}/accept: the performer starts a requested show; they are busy from now on and
  * billing starts at `now` (the first heartbeat is expected within the timeout from here).
  */
-export async function acceptShow({ showId, now = new Date() }: AcceptShowOptions): Promise<PrivateShow> {
+export async function acceptShow({ showId, now = new Date(), db }: AcceptShowOptions): Promise<PrivateShow> {
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const target = await tx.privateShow.findUnique({ where: { id: showId }, select: { performerId: true } });
       if (!target) throw new AppError("not_found", `Show ${showId} does not exist.`);
       // Performer first, then the show (the lock order of every path): this serialises the accept

@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db/prisma";
 import type { PrivateShow, ShowEndReason } from "@/lib/generated/prisma/client";
 import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
 import { planBillingStep } from "./billing";
+import type { LockedViewer } from "./lock-show";
 import { finishShows } from "./finish-show";
 import { timeoutShows } from "./timeout-shows";
 
@@ -15,14 +16,12 @@ export type BillingStepResult = { show: PrivateShow; user: { id: number; credits
  */
 export async function applyBillingStep(
   tx: Tx,
-  options: { show: PrivateShow; now: Date; endReason?: ShowEndReason },
+  options: { show: PrivateShow; now: Date; endReason?: ShowEndReason; /** The viewer's row, if the caller locked it with the show. */ viewer?: LockedViewer },
 ): Promise<BillingStepResult> {
   const { show, now } = options;
   // Locked after the show (lock order show → user): the balance cannot move between the read and
   // the charge, so the charge computed here is exactly what applyCreditChange can take.
-  const [user] = await tx.$queryRaw<{ credits: number; flagged: boolean; blocked: boolean }[]>`
-    SELECT credits, flagged, blocked FROM users WHERE id = ${show.userId} FOR NO KEY UPDATE`;
-  if (!user) throw new Error(`Show ${show.id} references a missing user.`);
+  const user = options.viewer ?? (await lockViewer(tx, show));
   // A blocked or flagged account cannot spend: for billing its spendable balance is 0.
   const spendable = user.blocked || user.flagged ? 0 : Math.max(0, user.credits);
   const plan = planBillingStep({ show, balance: spendable, now });
@@ -41,11 +40,12 @@ export async function applyBillingStep(
     }
     const endReason = plan.outcome === "exhausted" ? "credits_exhausted" : options.endReason;
     const billing = { secondsBilled: plan.secondsBilled, creditsCharged: plan.creditsCharged, lastHeartbeatAt: plan.heartbeatAt };
-    if (endReason) {
-      await finishShows(tx, [{ id: show.id, userId: show.userId, performerId: show.performerId, ...billing, endedAt: now, endReason }]);
-    } else {
-      await tx.privateShow.update({ where: { id: show.id }, data: billing });
+    if (!endReason) {
+      // The common heartbeat: the UPDATE returns the row, no re-read.
+      const updated = await tx.privateShow.update({ where: { id: show.id }, data: billing });
+      return { show: updated, user: { id: show.userId, credits }, secondsRemaining: plan.secondsRemaining };
     }
+    await finishShows(tx, [{ id: show.id, userId: show.userId, performerId: show.performerId, ...billing, endedAt: now, endReason }]);
   }
   const updated = await tx.privateShow.findUniqueOrThrow({ where: { id: show.id } });
   return {
@@ -53,4 +53,11 @@ export async function applyBillingStep(
     user: { id: show.userId, credits },
     secondsRemaining: plan.outcome === "billed" && updated.status === "active" ? plan.secondsRemaining : 0,
   };
+}
+
+async function lockViewer(tx: Tx, show: PrivateShow): Promise<LockedViewer> {
+  const [user] = await tx.$queryRaw<LockedViewer[]>`
+    SELECT credits, flagged, blocked FROM users WHERE id = ${show.userId} FOR NO KEY UPDATE`;
+  if (!user) throw new Error(`Show ${show.id} references a missing user.`);
+  return user;
 }

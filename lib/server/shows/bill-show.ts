@@ -1,10 +1,11 @@
 import "server-only";
-import { prisma } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/in-transaction";
+import type { Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { applyBillingStep, type BillingStepResult } from "./apply-billing-step";
-import { lockShow } from "./lock-show";
+import { lockShowWithViewer } from "./lock-show";
 
-export type BillShowOptions = { showId: number; now?: Date };
+export type BillShowOptions = { showId: number; now?: Date; /** The caller's transaction, if any. */ db?: Tx };
 
 /**
  * POST /shows/{id}/heartbeat: bills an active show up to `now`. A show that ran out of credits
@@ -12,12 +13,14 @@ export type BillShowOptions = { showId: number; now?: Date };
  * reason timeout, billed only to its last heartbeat, rather than billed for the dead time.
  * Not active → invalid_transition.
  */
-export async function billShow({ showId, now = new Date() }: BillShowOptions): Promise<BillingStepResult> {
-  return prisma.$transaction(async (tx) => {
-    const show = await lockShow(tx, showId);
+export async function billShow({ showId, now = new Date(), db }: BillShowOptions): Promise<BillingStepResult> {
+  return inTransaction(db, async (tx) => {
+    // One statement locks the show and its viewer; a non-active show is refused (and the
+    // viewer's lock released by the refusal's rollback).
+    const { show, viewer } = await lockShowWithViewer(tx, showId);
     if (show.status !== "active") {
       throw new AppError("invalid_transition", `Show ${showId} is ${show.status}; only an active show can be billed.`);
     }
-    return applyBillingStep(tx, { show, now });
+    return applyBillingStep(tx, { show, viewer, now });
   });
 }

@@ -1,12 +1,13 @@
 import "server-only";
-import { prisma, type Tx } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/in-transaction";
+import type { Tx } from "@/lib/db/prisma";
 import type { AppErrorCode } from "@/lib/errors";
 import type { PrivateShow, ShowEndReason, ShowStatus } from "@/lib/generated/prisma/client";
 import { applyCreditDebits, type CreditDebit } from "@/lib/server/ledger/apply-credit-debits";
 import { planBillingStep, type BillingPlan } from "./billing";
 import { finishShows, type ShowToFinish } from "./finish-show";
 
-export type BillShowsOptions = { showIds: number[]; now?: Date };
+export type BillShowsOptions = { showIds: number[]; now?: Date; /** The caller's transaction, if any. */ db?: Tx };
 
 export type BilledShowItem = {
   showId: number;
@@ -27,10 +28,10 @@ export type BillShowsItem = BilledShowItem | FailedShowItem;
  * shows, and all ending shows with one multi-row statement each.
  * An unknown or non-active show is reported in its own item and does not affect the others.
  */
-export async function billShows({ showIds, now = new Date() }: BillShowsOptions): Promise<BillShowsItem[]> {
+export async function billShows({ showIds, now = new Date(), db }: BillShowsOptions): Promise<BillShowsItem[]> {
   const ids = [...new Set(showIds)].sort((a, b) => a - b);
   if (ids.length === 0) return [];
-  const billed = await prisma.$transaction((tx) => billLocked(tx, ids, now), { maxWait: 10_000, timeout: 10_000 });
+  const billed = await inTransaction(db, (tx) => billLocked(tx, ids, now), { maxWait: 10_000, timeout: 10_000 });
   // A repeated id gets the same result again: it was locked and billed once.
   return showIds.map((id) => billed.get(id)!);
 }

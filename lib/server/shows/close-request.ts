@@ -1,14 +1,15 @@
 import "server-only";
-import { prisma } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/in-transaction";
+import type { Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { PrivateShow } from "@/lib/generated/prisma/client";
 import { notifyRoomChanged } from "@/lib/server/rooms/room-channel";
 import { lockShow } from "./lock-show";
 
 /** requested → declined (performer) or cancelled (viewer). No money moved, no wall change; the room is told. */
-export async function closeRequest(options: { showId: number; status: "declined" | "cancelled"; now: Date }): Promise<PrivateShow> {
-  const { showId, status, now } = options;
-  return prisma.$transaction(async (tx) => {
+export async function closeRequest(options: { showId: number; status: "declined" | "cancelled"; now: Date; db?: Tx }): Promise<PrivateShow> {
+  const { showId, status, now, db } = options;
+  return inTransaction(db, async (tx) => {
     const show = await lockShow(tx, showId);
     if (show.status !== "requested") {
       const verb = status === "declined" ? "declined" : "cancelled";

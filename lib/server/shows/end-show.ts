@@ -1,11 +1,12 @@
 import "server-only";
-import { prisma } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/in-transaction";
+import type { Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { PrivateShow, ShowEndReason } from "@/lib/generated/prisma/client";
 import { applyBillingStep } from "./apply-billing-step";
 import { lockShow } from "./lock-show";
 
-export type EndShowOptions = { showId: number; reason: ShowEndReason; now?: Date };
+export type EndShowOptions = { showId: number; reason: ShowEndReason; now?: Date; /** The caller's transaction, if any. */ db?: Tx };
 
 /**
  * POST /shows/{id}/end: bills an active show up to `now` (capped at the balance) and ends it.
@@ -14,8 +15,8 @@ export type EndShowOptions = { showId: number; reason: ShowEndReason; now?: Date
  * with `credits_exhausted`. Ending an ended show returns it unchanged; a requested, declined or
  * cancelled show was never running, so ending it is an invalid_transition.
  */
-export async function endShow({ showId, reason, now = new Date() }: EndShowOptions): Promise<PrivateShow> {
-  return prisma.$transaction(async (tx) => {
+export async function endShow({ showId, reason, now = new Date(), db }: EndShowOptions): Promise<PrivateShow> {
+  return inTransaction(db, async (tx) => {
     const show = await lockShow(tx, showId);
     if (show.status === "ended") return show;
     if (show.status !== "active") {

@@ -16,3 +16,27 @@ export async function lockShow(tx: Tx, showId: number): Promise<PrivateShow> {
   if (locked.length === 0) throw new AppError("not_found", `Show ${showId} does not exist.`);
   return tx.privateShow.findUniqueOrThrow({ where: { id: showId } });
 }
+
+export type LockedViewer = { credits: number; flagged: boolean; blocked: boolean };
+
+/**
+ * lockShow and the lock of its viewer's row in one statement, for the heartbeat: the show's row
+ * first, then the viewer's (lock order show → user; PostgreSQL locks the joined rows as it reads
+ * them, show before user for a single show, as billShows relies on too). No performer lock: a
+ * billing step never changes the performer row (finishing a show only reads the performer).
+ */
+export async function lockShowWithViewer(tx: Tx, showId: number): Promise<{ show: PrivateShow; viewer: LockedViewer }> {
+  const rows = await tx.$queryRaw<(PrivateShow & LockedViewer)[]>`
+    SELECT s.id, s.user_id AS "userId", s.performer_id AS "performerId", s.status::text AS status,
+           s.rate_per_minute AS "ratePerMinute", s.requested_at AS "requestedAt", s.started_at AS "startedAt",
+           s.ended_at AS "endedAt", s.last_heartbeat_at AS "lastHeartbeatAt", s.seconds_billed AS "secondsBilled",
+           s.credits_charged AS "creditsCharged", s.end_reason::text AS "endReason",
+           u.credits, u.flagged, u.blocked
+      FROM private_shows s JOIN users u ON u.id = s.user_id
+     WHERE s.id = ${showId}
+       FOR NO KEY UPDATE`;
+  const row = rows[0];
+  if (!row) throw new AppError("not_found", `Show ${showId} does not exist.`);
+  const { credits, flagged, blocked, ...show } = row;
+  return { show, viewer: { credits, flagged, blocked } };
+}

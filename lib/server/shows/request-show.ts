@@ -1,18 +1,19 @@
 import "server-only";
-import { prisma } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/in-transaction";
+import type { Tx } from "@/lib/db/prisma";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { PrivateShow } from "@/lib/generated/prisma/client";
 import { notifyRoomChanged } from "@/lib/server/rooms/room-channel";
 
-export type RequestShowOptions = { userId: number; performerId: number; now?: Date };
+export type RequestShowOptions = { userId: number; performerId: number; now?: Date; /** The caller's transaction, if any. */ db?: Tx };
 
 /**
  * POST /shows: a viewer asks a performer for a private show. The performer's rate is snapshot on
  * the show, so a later rate change never alters a show already asked for.
  */
-export async function requestShow({ userId, performerId, now = new Date() }: RequestShowOptions): Promise<PrivateShow> {
+export async function requestShow({ userId, performerId, now = new Date(), db }: RequestShowOptions): Promise<PrivateShow> {
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, blocked: true, flagged: true, credits: true } });
       if (!user) throw new AppError("not_found", `User ${userId} does not exist.`);
       // FOR SHARE: many requests may read the performer at once, but a status change (which locks

@@ -1,9 +1,11 @@
 import "server-only";
-import { prisma } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/in-transaction";
+import { prisma, type Tx } from "@/lib/db/prisma";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
 import { performerBenefit, priceOfCredits } from "@/lib/server/money/compute-price";
-import { getCreditValue } from "@/lib/server/money/get-credit-value";
+import { creditValueOf } from "@/lib/server/money/get-credit-value";
+import type { Prisma, Role } from "@/lib/generated/prisma/client";
 
 export const MAX_TIP_CREDITS = 100_000;
 
@@ -14,6 +16,11 @@ export type SendTipOptions = {
   now?: Date;
   /** The caller's Idempotency-Key: the ledger refuses a second debit with it, even after a crash. */
   idempotencyKey?: string;
+  /**
+   * The caller's transaction, if any. The chat API passes its request transaction, whose claim on
+   * the Idempotency-Key already makes the tip single; a repeated ledger key there is a fault.
+   */
+  db?: Tx;
 };
 
 export type SentTip = {
@@ -31,29 +38,33 @@ export async function sendTip(options: SendTipOptions): Promise<SentTip> {
   try {
     return await debitTip(options, ledgerKey);
   } catch (error) {
-    if (!ledgerKey || !isUniqueViolation(error)) throw error;
+    // In a caller's transaction the failed INSERT has aborted it: nothing more can be read there.
+    if (!ledgerKey || options.db || !isUniqueViolation(error)) throw error;
     return findPaidTip(ledgerKey);
   }
 }
 
-async function debitTip({ userId, performerId, credits, now = new Date() }: SendTipOptions, ledgerKey?: string): Promise<SentTip> {
+async function debitTip({ userId, performerId, credits, now = new Date(), db }: SendTipOptions, ledgerKey?: string): Promise<SentTip> {
   if (!Number.isSafeInteger(credits) || credits < 1 || credits > MAX_TIP_CREDITS) {
     throw new AppError("invalid_request", `credits must be a whole number from 1 to ${MAX_TIP_CREDITS}.`, {
       credits: `A whole number from 1 to ${MAX_TIP_CREDITS}.`,
     });
   }
-  return prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, blocked: true, flagged: true } });
-    if (!user) throw new AppError("not_found", `User ${userId} does not exist.`);
-    const performer = await tx.performer.findUnique({ where: { id: performerId }, select: { userId: true, benefitPercent: true } });
-    if (!performer) throw new AppError("not_found", `Performer ${performerId} does not exist.`);
-    if (performer.userId === userId) throw new AppError("invalid_request", "A performer cannot tip themselves.");
-    if (user.role !== "viewer") throw new AppError("invalid_request", "Only a viewer account can tip.");
-    if (user.blocked) throw new AppError("invalid_request", "This account is blocked and cannot tip.");
-    if (user.flagged) throw new AppError("invalid_request", "This account has an unsettled PayPal reversal and cannot tip.");
+  return inTransaction(db, async (tx) => {
+    const facts = await readTipFacts(tx, userId, performerId);
+    if (facts.role === null) throw new AppError("not_found", `User ${userId} does not exist.`);
+    if (facts.benefitPercent === null) throw new AppError("not_found", `Performer ${performerId} does not exist.`);
+    if (facts.performerUserId === userId) throw new AppError("invalid_request", "A performer cannot tip themselves.");
+    if (facts.role !== "viewer") throw new AppError("invalid_request", "Only a viewer account can tip.");
+    if (facts.blocked) throw new AppError("invalid_request", "This account is blocked and cannot tip.");
+    if (facts.flagged) throw new AppError("invalid_request", "This account has an unsettled PayPal reversal and cannot tip.");
 
-    const price = priceOfCredits(credits, await getCreditValue(tx));
-    const benefit = performerBenefit(price, performer.benefitPercent);
+    const creditValue = creditValueOf({
+      setting: facts.settingValue,
+      pack: facts.packSeconds !== null && facts.packPrice !== null ? { seconds: facts.packSeconds, price: facts.packPrice } : null,
+    });
+    const price = priceOfCredits(credits, creditValue);
+    const benefit = performerBenefit(price, facts.benefitPercent);
     const tip = await tx.tip.create({
       data: { date: now, action: "tips", userId, performerId, credits, price, performerBenefit: benefit },
       select: { id: true, date: true },
@@ -66,6 +77,32 @@ async function debitTip({ userId, performerId, credits, now = new Date() }: Send
       user: { id: userId, credits: balance },
     };
   });
+}
+
+type TipFacts = {
+  role: Role | null;
+  blocked: boolean | null;
+  flagged: boolean | null;
+  performerUserId: number | null;
+  benefitPercent: Prisma.Decimal | null;
+  settingValue: Prisma.Decimal | null;
+  packSeconds: number | null;
+  packPrice: Prisma.Decimal | null;
+};
+
+// Everything a tip reads, in one statement: the viewer, the performer and the credit value's inputs
+// (the admin setting, else the first credit pack — getCreditValue's rule, applied by creditValueOf).
+// Read fresh on every tip, never cached, so an admin's change applies to the next tip.
+async function readTipFacts(tx: Tx, userId: number, performerId: number): Promise<TipFacts> {
+  const [facts] = await tx.$queryRaw<TipFacts[]>`
+    SELECT u.role::text AS role, u.blocked, u.flagged, p.user_id AS "performerUserId", p.benefit_percent AS "benefitPercent",
+           (SELECT credit_value FROM settings WHERE id = 1) AS "settingValue",
+           pk.seconds AS "packSeconds", pk.price AS "packPrice"
+      FROM (SELECT 1) AS one
+      LEFT JOIN users u ON u.id = ${userId}
+      LEFT JOIN performers p ON p.id = ${performerId}
+      LEFT JOIN LATERAL (SELECT seconds, price FROM ppv_item ORDER BY active DESC, id LIMIT 1) AS pk ON true`;
+  return facts!;
 }
 
 async function findPaidTip(ledgerKey: string): Promise<SentTip> {

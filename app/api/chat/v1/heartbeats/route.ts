@@ -3,7 +3,7 @@ import { chatRoute } from "@/lib/server/chat-api/handle";
 import { billShows } from "@/lib/server/shows/bill-shows";
 import { ZHeartbeatsRequest, ZHeartbeatsResponse } from "@/lib/validations/chat-api";
 
-export const POST = chatRoute({ method: "POST", body: ZHeartbeatsRequest, response: ZHeartbeatsResponse }, async ({ body, now }) => ({
+export const POST = chatRoute({ method: "POST", body: ZHeartbeatsRequest, response: ZHeartbeatsResponse }, async ({ body, now, db }) => ({
   status: 200,
-  body: { results: await billShows({ showIds: body.showIds, now }) },
+  body: { results: await billShows({ showIds: body.showIds, now, db }) },
 }));

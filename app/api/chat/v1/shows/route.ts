@@ -4,7 +4,7 @@ import { requestShow } from "@/lib/server/shows/request-show";
 import { toApiShow } from "@/lib/server/shows/serialize-show";
 import { ZCreateShowRequest, ZShowResponse } from "@/lib/validations/chat-api";
 
-export const POST = chatRoute({ method: "POST", body: ZCreateShowRequest, response: ZShowResponse }, async ({ body, now }) => ({
+export const POST = chatRoute({ method: "POST", body: ZCreateShowRequest, response: ZShowResponse }, async ({ body, now, db }) => ({
   status: 201,
-  body: { show: toApiShow(await requestShow({ userId: body.userId, performerId: body.performerId, now })) },
+  body: { show: toApiShow(await requestShow({ userId: body.userId, performerId: body.performerId, now, db })) },
 }));

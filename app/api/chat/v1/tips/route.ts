@@ -3,7 +3,7 @@ import { chatRoute } from "@/lib/server/chat-api/handle";
 import { sendTip } from "@/lib/server/tips/send-tip";
 import { ZSendTipRequest, ZTipResponse } from "@/lib/validations/chat-api";
 
-export const POST = chatRoute({ method: "POST", body: ZSendTipRequest, response: ZTipResponse }, async ({ body, now, idempotencyKey }) => ({
+export const POST = chatRoute({ method: "POST", body: ZSendTipRequest, response: ZTipResponse }, async ({ body, now, idempotencyKey, db }) => ({
   status: 201,
-  body: await sendTip({ userId: body.userId, performerId: body.performerId, credits: body.credits, now, idempotencyKey }),
+  body: await sendTip({ userId: body.userId, performerId: body.performerId, credits: body.credits, now, idempotencyKey, db }),
 }));

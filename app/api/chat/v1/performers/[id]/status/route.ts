@@ -5,8 +5,8 @@ import { ZIdParams, ZPerformerResponse, ZSetPerformerStatusRequest } from "@/lib
 
 export const PUT = chatRoute(
   { method: "PUT", params: ZIdParams, body: ZSetPerformerStatusRequest, response: ZPerformerResponse },
-  async ({ params, body, now }) => ({
+  async ({ params, body, now, db }) => ({
     status: 200,
-    body: { performer: await setPerformerStatus({ performerId: params.id, status: body.status, now }) },
+    body: { performer: await setPerformerStatus({ performerId: params.id, status: body.status, now, db }) },
   }),
 );

@@ -4,7 +4,7 @@ import { acceptShow } from "@/lib/server/shows/accept-show";
 import { toApiShow } from "@/lib/server/shows/serialize-show";
 import { ZIdParams, ZNoParamsBody, ZShowResponse } from "@/lib/validations/chat-api";
 
-export const POST = chatRoute({ method: "POST", params: ZIdParams, body: ZNoParamsBody, response: ZShowResponse }, async ({ params, now }) => ({
+export const POST = chatRoute({ method: "POST", params: ZIdParams, body: ZNoParamsBody, response: ZShowResponse }, async ({ params, now, db }) => ({
   status: 200,
-  body: { show: toApiShow(await acceptShow({ showId: params.id, now })) },
+  body: { show: toApiShow(await acceptShow({ showId: params.id, now, db })) },
 }));

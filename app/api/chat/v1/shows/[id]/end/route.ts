@@ -4,7 +4,7 @@ import { endShow } from "@/lib/server/shows/end-show";
 import { toApiShow } from "@/lib/server/shows/serialize-show";
 import { ZEndShowRequest, ZIdParams, ZShowResponse } from "@/lib/validations/chat-api";
 
-export const POST = chatRoute({ method: "POST", params: ZIdParams, body: ZEndShowRequest, response: ZShowResponse }, async ({ params, body, now }) => ({
+export const POST = chatRoute({ method: "POST", params: ZIdParams, body: ZEndShowRequest, response: ZShowResponse }, async ({ params, body, now, db }) => ({
   status: 200,
-  body: { show: toApiShow(await endShow({ showId: params.id, reason: body.reason, now })) },
+  body: { show: toApiShow(await endShow({ showId: params.id, reason: body.reason, now, db })) },
 }));

@@ -4,7 +4,7 @@ import { billShow } from "@/lib/server/shows/bill-show";
 import { toApiShow } from "@/lib/server/shows/serialize-show";
 import { ZHeartbeatResponse, ZIdParams, ZNoParamsBody } from "@/lib/validations/chat-api";
 
-export const POST = chatRoute({ method: "POST", params: ZIdParams, body: ZNoParamsBody, response: ZHeartbeatResponse }, async ({ params, now }) => {
-  const { show, user, secondsRemaining } = await billShow({ showId: params.id, now });
+export const POST = chatRoute({ method: "POST", params: ZIdParams, body: ZNoParamsBody, response: ZHeartbeatResponse }, async ({ params, now, db }) => {
+  const { show, user, secondsRemaining } = await billShow({ showId: params.id, now, db });
   return { status: 200, body: { show: toApiShow(show), user, secondsRemaining } };
 });
