@@ -129,8 +129,8 @@ export async function runStages(options: {
     results.push(result);
   }
 
-  // 2. The idempotency claim (INSERT … ON CONFLICT) and store (UPDATE) around a handler that does nothing.
-  await run("withIdempotency around a no-op (claim INSERT + store UPDATE)", async (n) => {
+  // 2. One idempotency transaction (claim INSERT … ON CONFLICT, store UPDATE, one commit) around a handler that does nothing.
+  await run("withIdempotency around a no-op (one transaction: claim, store, commit)", async (n) => {
     await withIdempotency({ key: `bench-${tag}-idem-${n}`, fingerprint: "0".repeat(64) }, async () => ({ status: 200, text: "{}" }));
   });
 
