@@ -14,3 +14,15 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByTestId("header-user")).toBeVisible();
 }
+
+/** Signs up a fresh viewer (0 credits) and returns the username; tests that spend need their own. */
+export async function signUpNewViewer(page: Page, prefix = "viewer"): Promise<string> {
+  const name = `${prefix}${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  await page.goto("/signup");
+  await page.getByLabel("E-mail").fill(`${name}@example.org`);
+  await page.getByLabel("Username").fill(name);
+  await page.getByLabel(/Password/).fill("a-long-password");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByTestId("header-credits")).toHaveText("0");
+  return name;
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, logIn } from "../helpers";
+import { DEMO, logIn, signUpNewViewer } from "../helpers";
 import { FAKE_PAYPAL_ENV } from "./fake-paypal-env";
 
 // Buying credits with the PayPal buttons, end to end: the browser gets a fake PayPal SDK (page.route),
@@ -18,20 +18,10 @@ async function serveFakeSdk(page: Page): Promise<string[]> {
   return loaded;
 }
 
-async function signUpViewer(page: Page): Promise<string> {
-  const name = `buyer${Date.now()}${Math.floor(Math.random() * 1000)}`;
-  await page.goto("/signup");
-  await page.getByLabel("E-mail").fill(`${name}@example.org`);
-  await page.getByLabel("Username").fill(name);
-  await page.getByLabel(/Password/).fill("a-long-password");
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page.getByTestId("header-credits")).toHaveText("0");
-  return name;
-}
 
 test("a viewer buys the 600-credit pack with the PayPal buttons and sees the new balance at once", async ({ page }) => {
   const sdkUrls = await serveFakeSdk(page);
-  await signUpViewer(page);
+  await signUpNewViewer(page, "buyer");
   await page.getByRole("link", { name: "Buy credits" }).click();
   await expect(page).toHaveURL("/credits");
   await expect(page.getByTestId("credits-balance")).toHaveText("0");
@@ -57,7 +47,7 @@ test("a viewer buys the 600-credit pack with the PayPal buttons and sees the new
 
 test("cancelling in PayPal shows a message and changes nothing", async ({ page }) => {
   await serveFakeSdk(page);
-  await signUpViewer(page);
+  await signUpNewViewer(page, "buyer");
   await page.goto("/credits");
   await page.getByRole("button", { name: "Pay with PayPal" }).click();
   await page.getByRole("dialog", { name: "PayPal checkout (fake)" }).getByRole("button", { name: "Cancel" }).click();
@@ -70,7 +60,7 @@ test("cancelling in PayPal shows a message and changes nothing", async ({ page }
 
 test("the classic buy-now form names PayPal, our receiver, the pack, the user and our IPN URL", async ({ page, baseURL }) => {
   await serveFakeSdk(page);
-  await signUpViewer(page);
+  await signUpNewViewer(page, "buyer");
   await page.goto("/credits");
   const form = page.locator("form", { has: page.getByRole("button", { name: "Buy 600 credits for 10.00 USD on PayPal.com" }) });
   await expect(form).toHaveAttribute("action", "https://www.sandbox.paypal.com/cgi-bin/webscr");
@@ -94,7 +84,7 @@ test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test("the credits page fits the screen", async ({ page }) => {
     await serveFakeSdk(page);
-    await signUpViewer(page);
+    await signUpNewViewer(page, "buyer");
     await page.goto("/credits");
     await expect(page.getByRole("button", { name: "Pay with PayPal" })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

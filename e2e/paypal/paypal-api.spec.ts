@@ -1,25 +1,17 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { FAKE_PAYPAL_ENV, FAKE_PAYPAL_URL } from "./fake-paypal-env";
+import { signUpNewViewer } from "../helpers";
 
 // The PayPal routes over HTTP against the running site: JSON errors with proper 4xx for bad input, and
 // the IPN route storing, answering 200, then verifying with the fake PayPal and crediting once.
 
-async function signUpViewer(page: Page): Promise<void> {
-  const name = `ipn${Date.now()}${Math.floor(Math.random() * 1000)}`;
-  await page.goto("/signup");
-  await page.getByLabel("E-mail").fill(`${name}@example.org`);
-  await page.getByLabel("Username").fill(name);
-  await page.getByLabel(/Password/).fill("a-long-password");
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page.getByTestId("header-credits")).toHaveText("0");
-}
 
 test("the orders API refuses bad input with JSON 4xx errors", async ({ page, request }) => {
   const anonymous = await request.post("/api/paypal/orders", { data: { itemId: 1 } });
   expect(anonymous.status()).toBe(401);
   expect(await anonymous.json()).toMatchObject({ error: { code: "unauthorized" } });
 
-  await signUpViewer(page);
+  await signUpNewViewer(page, "ipn");
   const api = page.request;
   const cases: [unknown, number, string][] = [
     [{ itemId: "1" }, 422, "invalid_request"],
@@ -41,7 +33,7 @@ test("the orders API refuses bad input with JSON 4xx errors", async ({ page, req
 });
 
 test("the IPN route stores, answers 200, verifies with PayPal and credits once", async ({ page, request }) => {
-  await signUpViewer(page);
+  await signUpNewViewer(page, "ipn");
   await page.goto("/credits");
   const form = page.locator("form", { has: page.getByRole("button", { name: /Buy 600 credits/ }) });
   const userId = await form.locator('input[name="custom"]').getAttribute("value");
