@@ -23,6 +23,8 @@ export type BatchResult = {
   itemErrors: number;
   endedItems: number;
   firstProblems: string[];
+  /** Every measured batch's latency in ms, in the order the batches were sent. */
+  latencies: number[];
 };
 
 type Item = { showId: number; status?: string; error?: { code: string; message: string } };
@@ -51,6 +53,9 @@ export async function runBatchHeartbeats(options: {
   seconds: number;
   keyPrefix: string;
   log: (line: string) => void;
+  /** Called after the warm-up batch and after the last measured one (the bench's --cpu-prof toggle). */
+  before?: () => void;
+  after?: () => void;
 }): Promise<BatchResult> {
   const { baseUrl, secret, showIds, keyPrefix } = options;
   const groups: number[][] = [];
@@ -60,11 +65,13 @@ export async function runBatchHeartbeats(options: {
   await sendBatch(baseUrl, secret, groups[0]!, `${keyPrefix}-warmup`);
 
   const latencies: number[] = [];
+  const ordered: number[] = [];
   const problems: string[] = [];
   let failedRequests = 0;
   let itemErrors = 0;
   let endedItems = 0;
   const inFlight: Promise<void>[] = [];
+  options.before?.();
   const start = performance.now();
   for (let i = 0; i < options.seconds; i += 1) {
     const due = start + i * 1000;
@@ -75,6 +82,7 @@ export async function runBatchHeartbeats(options: {
       sendBatch(baseUrl, secret, ids, `${keyPrefix}-${i}`).then(
         ({ ms, status, items, text }) => {
           latencies.push(ms);
+          ordered[i] = ms;
           if (status !== 200) {
             failedRequests += 1;
             if (problems.length < 5) problems.push(`batch ${i}: HTTP ${status} ${text.slice(0, 300)}`);
@@ -104,6 +112,7 @@ export async function runBatchHeartbeats(options: {
   }
   await Promise.all(inFlight);
   const seconds = (performance.now() - start) / 1000;
+  options.after?.();
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     batches: latencies.length,
@@ -117,6 +126,7 @@ export async function runBatchHeartbeats(options: {
     itemErrors,
     endedItems,
     firstProblems: problems,
+    latencies: ordered,
   };
 }
 

@@ -13,8 +13,11 @@
 //   --pg-statements       preload pg_stat_statements in the bench database and print, per scenario,
 //                         the statements PostgreSQL spent its time on (per request: calls, ms, WAL)
 //   --cpu-prof            profile the app server (V8 sampling profiler) during the measured single
-//                         heartbeat run; writes .data/bench-heartbeat.cpuprofile and prints a summary
+//                         heartbeat run and the batch run; writes .data/bench-heartbeat.cpuprofile and
+//                         .data/bench-batch.cpuprofile and prints a summary of each
 //                         (profiling slows the server: the numbers of that run are not comparable)
+//   --only=batch          run only the batch heartbeat scenario (and its verification); never
+//                         writes docs/benchmarks.md
 
 export type BenchOptions = {
   build: boolean;
@@ -31,6 +34,8 @@ export type BenchOptions = {
   docs: boolean;
   cpuProf: boolean;
   pgStatements: boolean;
+  /** Run only this scenario (currently only "batch"), or all of them. */
+  only: "batch" | null;
 };
 
 const DEFAULTS: BenchOptions = {
@@ -48,6 +53,7 @@ const DEFAULTS: BenchOptions = {
   docs: true,
   cpuProf: false,
   pgStatements: false,
+  only: null,
 };
 
 const NUMERIC: Record<string, keyof BenchOptions> = {
@@ -70,8 +76,9 @@ export function parseOptions(argv: string[]): BenchOptions {
     else if (arg === "--no-docs") options.docs = false;
     else if (arg === "--cpu-prof") options.cpuProf = true;
     else if (arg === "--pg-statements") options.pgStatements = true;
+    else if (arg === "--only=batch") options.only = "batch";
     else if (arg === "--help" || arg === "-h") {
-      console.log("usage: npm run bench -- [--no-build] [--no-docs] [--cpu-prof] [--pg-statements] [--duration=15] [--warmup=3] [--connections=100]\n" +
+      console.log("usage: npm run bench -- [--no-build] [--no-docs] [--cpu-prof] [--pg-statements] [--only=batch] [--duration=15] [--warmup=3] [--connections=100]\n" +
         "       [--batch-seconds=60] [--shows=10000] [--db-seconds=10] [--db-clients=24] [--stage-seconds=4] [--port=3200] [--pg-port=54333]");
       process.exit(0);
     } else {

@@ -83,8 +83,11 @@ Below the results table, two tables say where the time goes:
 Two optional flags dig deeper (their runs are slower and are not written to this file when
 \`--cpu-prof\` is given): \`--pg-statements\` preloads \`pg_stat_statements\` in the bench database and
 prints, per scenario, the statements PostgreSQL executed per request with their time and WAL;
-\`--cpu-prof\` samples the app server's main thread during the single-heartbeat run and prints where
-its CPU went (the profile is kept in \`.data/bench-heartbeat.cpuprofile\`).
+\`--cpu-prof\` samples the app server's main thread during the single-heartbeat run and the batch run
+and prints where its CPU went (the profiles are kept in \`.data/bench-heartbeat.cpuprofile\` and
+\`.data/bench-batch.cpuprofile\`). \`--only=batch\` runs just the batch scenario and its verification
+(about 40 s with \`--no-build\`; it also prints each batch's latency in sending order) and never
+writes this file.
 
 Targets (from the issue): a single heartbeat and a tip at **≥ 70 %** of the no-op route's requests/s;
 10,000 concurrent shows billed with batch **p99 < 100 ms**.

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import pg from "pg";
 import { runBatchHeartbeats, verifyBilling, BATCH_SIZE, type BatchResult, type Verification } from "./batch";
 import { cpuSnapshot, cpuUsage, type CpuUsage } from "./cpu";
@@ -24,7 +24,9 @@ const TARGET_RATIO = 0.7;
 const STAGE_CONCURRENCY = 20;
 const TARGET_BATCH_P99_MS = 100;
 const DOC = "docs/benchmarks.md";
-const CPU_PROFILE = ".data/bench-heartbeat.cpuprofile";
+// The app server writes each profile to CPU_PROFILE; it is then renamed after its scenario.
+const CPU_PROFILE = ".data/bench-app.cpuprofile";
+const cpuProfileOf = (scenario: string) => `.data/bench-${scenario}.cpuprofile`;
 
 const options = parseOptions(process.argv.slice(2));
 const runId = randomBytes(4).toString("hex");
@@ -145,14 +147,16 @@ function toggleProfiler(): void {
   process.kill(pid, "SIGUSR2");
 }
 
-async function reportProfile(): Promise<void> {
+async function reportProfile(scenario: "heartbeat" | "batch", description: string): Promise<void> {
   for (let i = 0; i < 100 && !existsSync(CPU_PROFILE); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
   if (!existsSync(CPU_PROFILE)) {
     log(`--cpu-prof: no profile was written to ${CPU_PROFILE}`);
     return;
   }
-  log(`== CPU profile of the app server during the measured single-heartbeat run: ${CPU_PROFILE}`);
-  for (const line of summarizeProfile(CPU_PROFILE)) log(`   ${line}`);
+  const file = cpuProfileOf(scenario);
+  renameSync(CPU_PROFILE, file);
+  log(`== CPU profile of the app server during the measured ${description}: ${file}`);
+  for (const line of summarizeProfile(file)) log(`   ${line}`);
 }
 
 function profileLines(profiles: Profile[]): string[] {
@@ -179,6 +183,43 @@ function stageTable(stages: StageResult[]): string {
   return lines.join("\n");
 }
 
+/** Scenario e: options.shows concurrent shows billed through POST /heartbeats (profiled with --cpu-prof). */
+async function batchScenario(pool: pg.Pool, baseUrl: string): Promise<{ batch: { result: BatchResult; profile: Profile }; showIds: number[] }> {
+  const cycle = options.shows / BATCH_SIZE;
+  log(`== e. ${options.shows} concurrent shows: ${options.shows} viewers + ${options.shows} performers + accepted shows`);
+  const showPairs = await createPairs(pool, `${runId}s`, options.shows);
+  const showIds = await startShows(pool, showPairs);
+  log(`   billing them through POST /api/chat/v1/heartbeats: ${BATCH_SIZE} ids per request, 1 request/s (each show every ${cycle} s), ${options.batchSeconds} s`);
+  const batch = await profiled<BatchResult>(
+    pool,
+    "batch heartbeats (per batch of 1000)",
+    () => runBatchHeartbeats({
+      baseUrl, secret: BENCH_CHAT_API_SECRET, showIds, seconds: options.batchSeconds, keyPrefix: `bench-${runId}-batch`, log,
+      ...(options.cpuProf ? { before: toggleProfiler, after: toggleProfiler } : {}),
+    }),
+    (r) => r.batches,
+  );
+  if (options.cpuProf) await reportProfile("batch", "batch run");
+  const b = batch.result;
+  log(`  ${b.batches} batches in ${b.seconds.toFixed(1)} s (${(b.batches * BATCH_SIZE / b.seconds).toFixed(0)} show heartbeats/s): p50 ${b.p50.toFixed(1)} ms, p99 ${b.p99.toFixed(1)} ms, max ${b.max.toFixed(1)} ms; failed requests ${b.failedRequests}, error items ${b.itemErrors}, ended items ${b.endedItems}`);
+  for (const problem of b.firstProblems) log(`    ${problem}`);
+  return { batch, showIds };
+}
+
+/** --only=batch: the batch scenario and its verification, printed, not written to the doc. */
+async function onlyBatch(pool: pg.Pool, baseUrl: string): Promise<number> {
+  const { batch, showIds } = await batchScenario(pool, baseUrl);
+  const b = batch.result;
+  const verification = await verifyBilling(pool, { label: `${options.shows} batch shows`, showIds, cycleSeconds: options.shows / BATCH_SIZE, batchSeconds: options.batchSeconds, liveness: true });
+  for (const line of verification.lines) log(`  ${line}`);
+  const verified = verification.pass && b.errors === 0 && b.endedItems === 0;
+  log(`  billing verification: ${verified ? "PASS" : "FAIL"}`);
+  log(`  latency of each batch in sending order (ms): ${b.latencies.map((ms) => ms.toFixed(0)).join(" ")}`);
+  log(profileLines([batch.profile]).join("\n"));
+  log(`(--only=batch: not written to ${DOC})`);
+  return verified ? 0 : 1;
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   const host = machine();
@@ -200,6 +241,10 @@ async function main(): Promise<number> {
     log(`   ready after ${((Date.now() - started) / 1000).toFixed(0)} s: Next.js ${nextVersion}, PostgreSQL ${pgVersion}`);
 
     if (options.pgStatements) await enableStatements(pool);
+    if (options.only === "batch") {
+      await createCreditPack(pool);
+      return await onlyBatch(pool, baseUrl);
+    }
     log(`== bench data: a credit pack, ${POOL_PAIRS} viewers + ${POOL_PAIRS} performers`);
     await createCreditPack(pool);
     const pairs = await createPairs(pool, `${runId}a`, POOL_PAIRS);
@@ -223,7 +268,7 @@ async function main(): Promise<number> {
       signed: true,
     }), options.cpuProf ? { before: toggleProfiler, after: toggleProfiler } : {});
     profiles.push(heartbeat.profile);
-    if (options.cpuProf) await reportProfile();
+    if (options.cpuProf) await reportProfile("heartbeat", "single-heartbeat run");
 
     log(`== c. tips over ${POOL_PAIRS} viewers`);
     const tipBody = (n: number) => {
@@ -267,20 +312,9 @@ async function main(): Promise<number> {
     log(`  ${db.result.transactions} transactions in ${db.result.seconds.toFixed(1)} s → ${db.result.tps.toFixed(0)} tx/s, p50 ${db.result.p50.toFixed(1)} ms, p99 ${db.result.p99.toFixed(1)} ms, errors ${db.result.errors}${db.result.firstError ? ` (${db.result.firstError})` : ""}`);
 
     const cycle = options.shows / BATCH_SIZE;
-    log(`== e. ${options.shows} concurrent shows: ${options.shows} viewers + ${options.shows} performers + accepted shows`);
-    const showPairs = await createPairs(pool, `${runId}s`, options.shows);
-    const showIds = await startShows(pool, showPairs);
-    log(`   billing them through POST /api/chat/v1/heartbeats: ${BATCH_SIZE} ids per request, 1 request/s (each show every ${cycle} s), ${options.batchSeconds} s`);
-    const batch = await profiled<BatchResult>(
-      pool,
-      "batch heartbeats (per batch of 1000)",
-      () => runBatchHeartbeats({ baseUrl, secret: BENCH_CHAT_API_SECRET, showIds, seconds: options.batchSeconds, keyPrefix: `bench-${runId}-batch`, log }),
-      (r) => r.batches,
-    );
+    const { batch, showIds } = await batchScenario(pool, baseUrl);
     profiles.push(batch.profile);
     const b = batch.result;
-    log(`  ${b.batches} batches in ${b.seconds.toFixed(1)} s (${(b.batches * BATCH_SIZE / b.seconds).toFixed(0)} show heartbeats/s): p50 ${b.p50.toFixed(1)} ms, p99 ${b.p99.toFixed(1)} ms, max ${b.max.toFixed(1)} ms; failed requests ${b.failedRequests}, error items ${b.itemErrors}, ended items ${b.endedItems}`);
-    for (const problem of b.firstProblems) log(`    ${problem}`);
 
     log("== verification (from the database)");
     const verifications: Verification[] = [

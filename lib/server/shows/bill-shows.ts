@@ -48,14 +48,23 @@ async function billLocked(tx: Tx, ids: number[], now: Date): Promise<Map<number,
   // then its viewer: the order every path uses), so concurrent batches and single heartbeats
   // queue behind each other instead of deadlocking. A row another transaction is ending is
   // waited for and re-checked; only active shows are locked and billed.
-  const rows = await tx.$queryRaw<LockedRow[]>`
-    SELECT s.id, s.user_id AS "userId", s.performer_id AS "performerId", s.rate_per_minute AS "ratePerMinute",
-           s.started_at AS "startedAt", s.last_heartbeat_at AS "lastHeartbeatAt", s.seconds_billed AS "secondsBilled",
-           s.credits_charged AS "creditsCharged", u.credits, u.flagged, u.blocked
-      FROM private_shows s JOIN users u ON u.id = s.user_id
-     WHERE s.id = ANY(${ids}::int[]) AND s.status = 'active'
-     ORDER BY s.id
-       FOR NO KEY UPDATE`;
+  // The rows come back as one JSON text (timestamps as epoch milliseconds: the columns keep
+  // milliseconds) rather than 1000 × 11 typed cells: the driver and Prisma's per-cell result
+  // mapping were a large share of the batch's app CPU, JSON.parse of one string is not.
+  const [locked] = await tx.$queryRaw<{ rows: string | null }[]>`
+    WITH locked AS MATERIALIZED (
+      SELECT s.id, s.user_id, s.performer_id, s.rate_per_minute, s.started_at, s.last_heartbeat_at,
+             s.seconds_billed, s.credits_charged, u.credits, u.flagged, u.blocked
+        FROM private_shows s JOIN users u ON u.id = s.user_id
+       WHERE s.id = ANY(${ids}::int[]) AND s.status = 'active'
+       ORDER BY s.id
+         FOR NO KEY UPDATE)
+    SELECT json_agg(json_build_array(
+             id, user_id, performer_id, rate_per_minute,
+             round(extract(epoch FROM started_at) * 1000)::bigint, round(extract(epoch FROM last_heartbeat_at) * 1000)::bigint,
+             seconds_billed, credits_charged, credits, flagged, blocked) ORDER BY id)::text AS rows
+      FROM locked`;
+  const rows = parseLockedRows(locked?.rows ?? null);
   if (rows.length < ids.length) await reportInactive(tx, ids, new Set(rows.map((s) => s.id)), results);
   if (rows.length === 0) return results;
 
@@ -94,6 +103,20 @@ async function billLocked(tx: Tx, ids: number[], now: Date): Promise<Map<number,
   return results;
 }
 
+type LockedJsonRow = [number, number, number, number, number | null, number | null, number, number, number, boolean, boolean];
+
+function parseLockedRows(text: string | null): LockedRow[] {
+  if (text === null) return [];
+  return (JSON.parse(text) as LockedJsonRow[]).map(
+    ([id, userId, performerId, ratePerMinute, startedAt, lastHeartbeatAt, secondsBilled, creditsCharged, credits, flagged, blocked]) => ({
+      id, userId, performerId, ratePerMinute,
+      startedAt: startedAt === null ? null : new Date(startedAt),
+      lastHeartbeatAt: lastHeartbeatAt === null ? null : new Date(lastHeartbeatAt),
+      secondsBilled, creditsCharged, credits, flagged, blocked,
+    }),
+  );
+}
+
 async function reportInactive(tx: Tx, ids: number[], active: Set<number>, results: Map<number, BillShowsItem>): Promise<void> {
   const others = ids.filter((id) => !active.has(id));
   const found = await tx.privateShow.findMany({ where: { id: { in: others } }, select: { id: true, status: true } });
@@ -123,16 +146,13 @@ async function writeShows(tx: Tx, plans: { show: LockedShow; plan: BillingPlan }
     }
   }
   if (continuing.length > 0) {
+    // One JSON parameter instead of four arrays: the driver serialises arrays element by element.
+    const values = JSON.stringify(continuing.map((c) => [c.id, c.secondsBilled, c.creditsCharged, c.heartbeatAt.toISOString()]));
     await tx.$executeRaw`
       UPDATE private_shows s
-         SET seconds_billed = v.seconds_billed, credits_charged = v.credits_charged, last_heartbeat_at = v.heartbeat_at
-        FROM unnest(
-          ${continuing.map((c) => c.id)}::int[],
-          ${continuing.map((c) => c.secondsBilled)}::int[],
-          ${continuing.map((c) => c.creditsCharged)}::int[],
-          ${continuing.map((c) => c.heartbeatAt.toISOString())}::timestamptz[]
-        ) AS v(id, seconds_billed, credits_charged, heartbeat_at)
-       WHERE s.id = v.id`;
+         SET seconds_billed = (v.value->>1)::int, credits_charged = (v.value->>2)::int, last_heartbeat_at = (v.value->>3)::timestamptz
+        FROM json_array_elements(${values}::json) AS v(value)
+       WHERE s.id = (v.value->>0)::int`;
   }
   await finishShows(tx, ending);
 }
