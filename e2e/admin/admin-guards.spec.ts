@@ -1,6 +1,6 @@
 import { expect as baseExpect, test } from "@playwright/test";
-import { DEMO } from "../helpers";
-import { adminPage, logInSlowly, openAdminUser, signUpViewer } from "./admin-helpers";
+import { DEMO, logIn, signUpNewViewer } from "../helpers";
+import { adminPage, openAdminUser } from "./admin-helpers";
 
 // Server actions and sign-ups (bcrypt) are slow on a busy 2-core machine: generous waits.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -14,7 +14,7 @@ const ADMIN_ROUTES = [
 
 for (const role of ["viewer", "performer"] as const) {
   test(`a ${role} gets 403 from every admin page and from the CSV export`, async ({ page }) => {
-    await logInSlowly(page, DEMO[role]);
+    await logIn(page, DEMO[role]);
     for (const route of ADMIN_ROUTES) {
       const response = await page.goto(route);
       expect(response?.status(), route).toBe(403);
@@ -28,7 +28,7 @@ for (const role of ["viewer", "performer"] as const) {
 
 test("an admin server action posted by a viewer changes nothing, whatever path it is posted to", async ({ browser, baseURL }) => {
   const targetPage = await (await browser.newContext()).newPage();
-  const target = await signUpViewer(targetPage, "tgt");
+  const target = await signUpNewViewer(targetPage, "tgt");
 
   // The admin fills in an adjustment, but the request is captured and never reaches the server.
   const admin = await adminPage(browser);
@@ -48,7 +48,7 @@ test("an admin server action posted by a viewer changes nothing, whatever path i
 
   // A viewer replays it with their own session cookie, to the admin page and to a page the proxy does not guard.
   const viewer = await (await browser.newContext()).newPage();
-  await logInSlowly(viewer, DEMO.viewer);
+  await logIn(viewer, DEMO.viewer);
   const replay = (page: typeof viewer, url: string) =>
     page.request.post(url, {
       headers: {

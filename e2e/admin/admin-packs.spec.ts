@@ -1,5 +1,6 @@
 import { expect as baseExpect, test } from "@playwright/test";
-import { adminPage, signUpViewer } from "./admin-helpers";
+import { signUpNewViewer } from "../helpers";
+import { adminPage } from "./admin-helpers";
 
 // Server actions and sign-ups (bcrypt) are slow on a busy 2-core machine: generous waits.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -25,7 +26,7 @@ test("an admin adds a pack, a viewer sees it on /credits, and a deactivated pack
   await expect(row).toContainText("7.77 USD");
 
   const viewer = await (await browser.newContext()).newPage();
-  await signUpViewer(viewer, "pack");
+  await signUpNewViewer(viewer, "pack");
   await viewer.goto("/credits");
   await expect(viewer.getByText(`${credits} credits — 7.77 USD`)).toBeVisible();
 

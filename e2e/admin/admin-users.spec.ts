@@ -1,5 +1,6 @@
 import { expect as baseExpect, test } from "@playwright/test";
-import { adminPage, openAdminUser, signUpViewer } from "./admin-helpers";
+import { signUpNewViewer } from "../helpers";
+import { adminPage, openAdminUser } from "./admin-helpers";
 
 // Server actions and sign-ups (bcrypt) are slow on a busy 2-core machine: generous waits.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -7,7 +8,7 @@ test.describe.configure({ timeout: 120_000 });
 
 test("an admin adjusts a viewer's credits with a reason; the ledger shows it once, even on a double submit", async ({ browser }) => {
   const viewer = await (await browser.newContext()).newPage();
-  const username = await signUpViewer(viewer, "adj");
+  const username = await signUpNewViewer(viewer, "adj");
   const admin = await adminPage(browser);
   await openAdminUser(admin, username);
   const form = admin.getByRole("form", { name: "Adjust credits" });
