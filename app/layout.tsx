@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import { AdultNotice } from "@/components/brand/adult-notice";
+import { LiveNotices } from "@/components/follow/live-notices";
 import { SiteHeader } from "@/components/layout/site-header";
 import { accentCss, ADULT_NOTICE_COOKIE } from "@/lib/brand/brand";
+import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { getBrand } from "@/lib/server/settings/get-brand";
 import "./globals.css";
 
@@ -20,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [brand, jar] = await Promise.all([getBrand(), cookies()]);
+  const [brand, jar, user] = await Promise.all([getBrand(), cookies(), getCurrentUser()]);
   const askAge = brand.adultNotice && jar.get(ADULT_NOTICE_COOKIE)?.value !== "1";
   return (
     <html lang="en">
@@ -30,6 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen bg-slate-950 text-slate-100 antialiased">
         <SiteHeader brand={brand} />
         <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+        {user?.role === "viewer" && <LiveNotices />}
         {askAge && <AdultNotice siteName={brand.siteName} />}
       </body>
     </html>

@@ -4,7 +4,8 @@ CREATE TYPE "AuthTokenPurpose" AS ENUM ('password_reset', 'email_verification');
 -- AlterTable
 ALTER TABLE "performers" ADD COLUMN     "preview_at" TIMESTAMPTZ(3),
 ADD COLUMN     "preview_path" VARCHAR(255),
-ADD COLUMN     "tags" TEXT[] DEFAULT ARRAY[]::TEXT[];
+ADD COLUMN     "tags" TEXT[] DEFAULT ARRAY[]::TEXT[],
+ADD COLUMN     "viewer_count" INTEGER NOT NULL DEFAULT 0;
 
 -- AlterTable
 ALTER TABLE "settings" ADD COLUMN     "accent_color" CHAR(7) NOT NULL DEFAULT '#db2777',
@@ -35,6 +36,7 @@ CREATE TABLE "follows" (
     "user_id" INTEGER NOT NULL,
     "performer_id" INTEGER NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "mailed_at" TIMESTAMPTZ(3),
 
     CONSTRAINT "follows_pkey" PRIMARY KEY ("user_id","performer_id")
 );
@@ -62,3 +64,4 @@ ALTER TABLE "follows" ADD CONSTRAINT "follows_performer_id_fkey" FOREIGN KEY ("p
 
 -- Hand-written: the accent colour is injected into a style element, so only #rrggbb is ever stored.
 ALTER TABLE "settings" ADD CONSTRAINT "settings_accent_color_check" CHECK ("accent_color" ~ '^#[0-9a-f]{6}$');
+ALTER TABLE "performers" ADD CONSTRAINT "performers_viewer_count_check" CHECK ("viewer_count" >= 0);
