@@ -1,6 +1,9 @@
 import type { MetadataRoute } from "next";
 import { getBrand } from "@/lib/server/settings/get-brand";
 
+// Read per request: the brand lives in the database, which does not exist at build time.
+export const dynamic = "force-dynamic";
+
 // The app icon installed on a phone's home screen follows the brand's logo.
 export default async function manifest(): Promise<MetadataRoute.Manifest> {
   const brand = await getBrand();

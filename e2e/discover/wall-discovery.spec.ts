@@ -34,7 +34,7 @@ test("a viewer finds a performer by name and by tag", async ({ page }) => {
 
 test("a followed performer going live tells the viewer on any page, and shows under Following", async ({ browser }) => {
   const performer = await createPerformer({ ratePerMinute: 30, status: "offline" });
-  const viewer = await createViewer({ credits: 0 });
+  const viewer = await createViewer({ credits: 10 });
   const viewerContext = await browser.newContext();
   const page = await viewerContext.newPage();
   await logIn(page, viewer.email);
@@ -64,7 +64,7 @@ test("a followed performer going live tells the viewer on any page, and shows un
 
 test("a live card shows how many watch and a snapshot of the performer's camera", async ({ browser, page }) => {
   const performer = await createPerformer({ ratePerMinute: 30, status: "offline" });
-  const viewer = await createViewer({ credits: 0 });
+  const viewer = await createViewer({ credits: 10 });
   const performerContext = await browser.newContext();
   const studio = await performerContext.newPage();
   await logIn(studio, performer.email);
