@@ -7,4 +7,6 @@ export async function register() {
   loadEnv();
   const { startSweeper } = await import("./lib/server/maintenance/start-sweeper");
   startSweeper();
+  const { startLiveMailer } = await import("./lib/server/follows/start-live-mailer");
+  startLiveMailer();
 }

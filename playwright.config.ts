@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { SMTP_SINK_HTTP_PORT, SMTP_SINK_PORT, SMTP_SINK_URL } from "./e2e/accounts/mail-sink";
 import { FAKE_PAYPAL_ENV, FAKE_PAYPAL_PORT, FAKE_PAYPAL_URL } from "./e2e/paypal/fake-paypal-env";
 
 // End-to-end against a production build (`npm run build` first) served by the same launcher as
@@ -19,6 +20,9 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
+    // Every browser has confirmed the optional 18+ notice (Admin → Brand), so a test that turns it on
+    // never blocks the others; the notice's own test starts without this cookie.
+    storageState: { cookies: [{ name: "adult_ok", value: "1", domain: "localhost", path: "/", expires: -1, httpOnly: false, secure: false, sameSite: "Lax" }], origins: [] },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [
@@ -54,7 +58,16 @@ export default defineConfig({
         DATABASE_URL: "",
         // Server-side PayPal calls go to the fake below; the browser's SDK is faked with page.route.
         ...FAKE_PAYPAL_ENV,
+        // Password reset, e-mail confirmation and "now live" e-mails go to the local SMTP sink below.
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
       },
+    },
+    {
+      command: "node node_modules/tsx/dist/cli.mjs test/fakes/run-smtp-sink.ts",
+      url: `${SMTP_SINK_URL}/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { SMTP_SINK_PORT: String(SMTP_SINK_PORT), SMTP_SINK_HTTP_PORT: String(SMTP_SINK_HTTP_PORT) },
     },
     {
       command: "node node_modules/tsx/dist/cli.mjs test/fakes/run-fake-paypal.ts",

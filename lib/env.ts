@@ -52,6 +52,11 @@ export const ZEnv = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   SEED_DEMO: bool.default(true),
   UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
+  // Outgoing mail (password reset, e-mail verification, "now live" notices). Unset: no mail is sent,
+  // and the pages that would send one say so.
+  SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional()),
+  // The sender address of those e-mails; the display name is the site name from the brand settings.
+  MAIL_FROM: z.string().regex(/^[^@\s<>]+@[^@\s<>]+$/, "must be a plain e-mail address").default("no-reply@localhost"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

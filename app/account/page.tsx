@@ -13,7 +13,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const { lines, pages } = await listHistory(user.id, page);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">My account</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">My account</h1>
+        <Link className="text-sm underline" href="/account/settings">Account settings</Link>
+      </div>
       <p className="text-lg">
         Balance: <strong data-testid="account-balance">{user.credits}</strong> credits
         {user.flagged && <span className="ml-2 text-sm text-red-300">(on hold: a PayPal payment was reversed)</span>}

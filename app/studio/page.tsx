@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Html5ChatSlot } from "@/components/room/html5chat-slot";
+import { TagsForm } from "@/components/performers/tags-form";
 import { StudioLive } from "@/components/studio/studio-live";
 import { loadEnv } from "@/lib/env";
 import { utcMinute } from "@/lib/format";
@@ -12,6 +13,7 @@ import { getRoom } from "@/lib/server/performers/get-room";
 import { getPerformerEarnings } from "@/lib/server/reports/performer-earnings";
 import { getChatConfig } from "@/lib/server/settings/get-chat-config";
 import { listRecentTips } from "@/lib/server/reports/list-recent-tips";
+import { setOwnTagsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Studio" };
 export const dynamic = "force-dynamic";
@@ -65,6 +67,10 @@ export default async function StudioPage() {
           </tbody>
         </table>
         <p className="mt-2 text-sm">Unpaid earnings (all time): <strong data-testid="earn-unpaid">{month.unpaidBenefit}</strong></p>
+      </section>
+      <section aria-labelledby="tags-title" className="rounded-lg border border-slate-800 p-4">
+        <h2 id="tags-title" className="mb-2 text-lg font-semibold">Wall tags</h2>
+        <TagsForm action={setOwnTagsAction} tags={profile.tags} />
       </section>
       <section aria-labelledby="tips-title" className="rounded-lg border border-slate-800 p-4">
         <h2 id="tips-title" className="mb-2 text-lg font-semibold">Recent tips</h2>

@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/admin/purchases", label: "Purchases" },
   { href: "/admin/reports", label: "Reports" },
   { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/brand", label: "Brand" },
 ] as const;
 
 export function AdminNav() {

@@ -83,6 +83,21 @@ export function FileField({ label, name, hint, required }: Common) {
   );
 }
 
+export function CheckboxField({ label, name, hint, defaultChecked }: Omit<Common, "required"> & { defaultChecked?: boolean }) {
+  const id = useId();
+  const error = useFieldError(name);
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="flex items-center gap-2 text-sm font-medium">
+        <input id={id} name={name} type="checkbox" defaultChecked={defaultChecked} aria-describedby={describedBy(id, hint, error)} className="h-4 w-4 accent-pink-600" />
+        {label}
+      </label>
+      {hint && <p id={`${id}-hint`} className="text-xs text-slate-400">{hint}</p>}
+      {error && <p id={`${id}-error`} className="text-sm text-red-400">{error}</p>}
+    </div>
+  );
+}
+
 const BUTTON = {
   primary: "bg-pink-600 text-white hover:bg-pink-500",
   secondary: "border border-slate-600 text-slate-100 hover:bg-slate-800",

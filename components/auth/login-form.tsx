@@ -34,7 +34,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <button disabled={pending} className="w-full rounded bg-pink-600 py-2 font-medium text-white hover:bg-pink-500 disabled:opacity-60">
         {pending ? "Logging in…" : "Log in"}
       </button>
-      <p className="text-sm text-slate-400">No account? <Link className="underline" href="/signup">Sign up</Link></p>
+      <p className="text-sm text-slate-400">
+        No account? <Link className="underline" href="/signup">Sign up</Link> · <Link className="underline" href="/forgot-password">Forgot your password?</Link>
+      </p>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { Brand } from "@/lib/brand/brand";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { LogoutButton } from "@/components/auth/logout-button";
 
@@ -8,12 +9,18 @@ const AREA_LINKS = {
   admin: { href: "/admin", label: "Admin" },
 } as const;
 
-export async function SiteHeader() {
+export async function SiteHeader({ brand }: { brand: Brand }) {
   const user = await getCurrentUser();
   return (
     <header className="border-b border-slate-800 bg-slate-900">
       <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-bold text-pink-400">Live cams</Link>
+        <Link href="/" className="flex items-center gap-2 text-lg font-bold text-pink-400" data-testid="site-name">
+          {brand.logoPath && (
+            // eslint-disable-next-line @next/next/no-img-element -- the webmaster's uploaded logo, any size
+            <img src={brand.logoPath} alt="" className="h-8 w-8 rounded object-cover" />
+          )}
+          {brand.siteName}
+        </Link>
         <span className="flex-1" />
         {user ? (
           <>

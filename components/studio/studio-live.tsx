@@ -9,6 +9,7 @@ import { useRoom } from "@/components/room/use-room";
 import { Broadcaster } from "@/components/room/webrtc";
 import { StatusBadge } from "@/components/wall/status-badge";
 import type { WallStatus } from "@/lib/realtime/room-events";
+import { usePreviewSnapshots } from "./use-preview-snapshots";
 
 type StudioLiveProps = {
   room: { slug: string; displayName: string; status: WallStatus };
@@ -98,6 +99,7 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
   }, [activeUserId]);
 
   useEffect(() => () => camera?.getTracks().forEach((track) => track.stop()), [camera]);
+  usePreviewSnapshots(previewRef, camera !== null && view?.status !== "offline");
 
   return (
     <div className="space-y-4">

@@ -1,24 +1,36 @@
 import Image from "next/image";
 import Link from "next/link";
-import type { WallPerformer } from "@/lib/server/performers/list-performers";
+import type { WallCard } from "@/lib/server/performers/list-wall";
 import { StatusBadge } from "./status-badge";
 
 const RING = { online: "ring-green-500", busy: "ring-yellow-400", offline: "ring-red-500" } as const;
 
-export function PerformerCard({ performer }: { performer: WallPerformer }) {
+export function PerformerCard({ performer }: { performer: WallCard }) {
+  const live = performer.status !== "offline";
   return (
     <li data-testid="performer-card" data-slug={performer.slug}>
       <Link href={`/performers/${performer.slug}`} className={`block overflow-hidden rounded-lg bg-slate-900 ring-2 ${RING[performer.status]} focus:outline-none focus-visible:ring-4`}>
         <div className="relative aspect-[3/4] bg-slate-800">
           {performer.image && (
-            <Image src={performer.image} alt={`Photo of ${performer.displayName}`} fill sizes="(max-width: 640px) 50vw, 25vw" className="object-cover" />
+            <Image
+              src={performer.image} alt={`${performer.live ? "Live snapshot" : "Photo"} of ${performer.displayName}`} fill
+              sizes="(max-width: 640px) 50vw, 25vw" className="object-cover" unoptimized={performer.live}
+            />
+          )}
+          {live && (
+            <span className="absolute left-2 top-2 rounded bg-slate-950/80 px-2 py-0.5 text-xs font-medium text-slate-100" data-testid="viewer-count">
+              👁 {performer.viewers} <span className="sr-only">watching</span>
+            </span>
           )}
         </div>
-        <div className="flex items-center justify-between gap-2 p-2">
-          <span className="truncate font-medium">{performer.displayName}</span>
-          <StatusBadge status={performer.status} />
+        <div className="space-y-1 p-2">
+          <div className="flex items-start justify-between gap-2">
+            <span className="min-w-0 break-words font-medium leading-tight">{performer.displayName}</span>
+            <StatusBadge status={performer.status} />
+          </div>
+          <p className="text-xs text-slate-400">{performer.ratePerMinute} credits / min</p>
+          {performer.tags.length > 0 && <p className="truncate text-xs text-slate-400">{performer.tags.map((t) => `#${t}`).join(" ")}</p>}
         </div>
-        <p className="px-2 pb-2 text-xs text-slate-400">{performer.ratePerMinute} credits / min</p>
       </Link>
     </li>
   );

@@ -76,4 +76,6 @@ export type RoomEventMap = {
 export type WallEventMap = {
   snapshot: { performers: { id: number; slug: string; username: string; displayName: string; image: string | null; status: WallStatus; ratePerMinute: number }[] };
   status: { performerId: number; status: WallStatus };
+  /** How many viewers a room has now (sent when it changes, at most every few seconds per room). */
+  viewers: { performerId: number; count: number };
 };

@@ -24,17 +24,18 @@ type DemoPerformer = {
   ratePerMinute: number;
   benefitPercent: string;
   bio: string;
+  tags: string[];
 };
 
 export const demoPerformers: DemoPerformer[] = [
-  { slug: "ava-rose", displayName: "Ava Rose", status: "online", ratePerMinute: 30, benefitPercent: "60", bio: "Yoga teacher by day, night owl by night." },
-  { slug: "luna-star", displayName: "Luna Star", status: "online", ratePerMinute: 45, benefitPercent: "65", bio: "Astrology readings and good conversation." },
-  { slug: "mia-bell", displayName: "Mia Bell", status: "offline", ratePerMinute: 20, benefitPercent: "50", bio: "Singer-songwriter. Requests welcome." },
-  { slug: "zoe-quinn", displayName: "Zoe Quinn", status: "online", ratePerMinute: 60, benefitPercent: "70", bio: "Fitness coaching, one to one." },
-  { slug: "nina-vale", displayName: "Nina Vale", status: "offline", ratePerMinute: 25, benefitPercent: "55", bio: "Painter; watch a canvas come alive." },
-  { slug: "leo-hart", displayName: "Leo Hart", status: "online", ratePerMinute: 35, benefitPercent: "60", bio: "Guitar lessons and late-night jams." },
-  { slug: "ruby-fox", displayName: "Ruby Fox", status: "offline", ratePerMinute: 50, benefitPercent: "75", bio: "Tarot and tea." },
-  { slug: "max-rivers", displayName: "Max Rivers", status: "offline", ratePerMinute: 40, benefitPercent: "60", bio: "Chef: cook dinner together." },
+  { slug: "ava-rose", displayName: "Ava Rose", status: "online", ratePerMinute: 30, benefitPercent: "60", bio: "Yoga teacher by day, night owl by night.", tags: ["yoga", "fitness", "chat"] },
+  { slug: "luna-star", displayName: "Luna Star", status: "online", ratePerMinute: 45, benefitPercent: "65", bio: "Astrology readings and good conversation.", tags: ["astrology", "chat"] },
+  { slug: "mia-bell", displayName: "Mia Bell", status: "offline", ratePerMinute: 20, benefitPercent: "50", bio: "Singer-songwriter. Requests welcome.", tags: ["music", "singing"] },
+  { slug: "zoe-quinn", displayName: "Zoe Quinn", status: "online", ratePerMinute: 60, benefitPercent: "70", bio: "Fitness coaching, one to one.", tags: ["fitness", "coaching"] },
+  { slug: "nina-vale", displayName: "Nina Vale", status: "offline", ratePerMinute: 25, benefitPercent: "55", bio: "Painter; watch a canvas come alive.", tags: ["art", "painting"] },
+  { slug: "leo-hart", displayName: "Leo Hart", status: "online", ratePerMinute: 35, benefitPercent: "60", bio: "Guitar lessons and late-night jams.", tags: ["music", "guitar"] },
+  { slug: "ruby-fox", displayName: "Ruby Fox", status: "offline", ratePerMinute: 50, benefitPercent: "75", bio: "Tarot and tea.", tags: ["tarot", "chat"] },
+  { slug: "max-rivers", displayName: "Max Rivers", status: "offline", ratePerMinute: 40, benefitPercent: "60", bio: "Chef: cook dinner together.", tags: ["cooking"] },
 ];
 
 export const demoPerformerEmail = (slug: string) => `${slug}@example.com`;

@@ -22,10 +22,10 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
         const user = await tx.user.create({
           data: { email: demoPerformerEmail(p.slug), username: p.slug.replace("-", "_"), passwordHash, role: "performer", avatar: `/performers/${p.slug}.jpg` },
         });
-        const { slug, displayName, status, ratePerMinute, benefitPercent, bio } = p;
+        const { slug, displayName, status, ratePerMinute, benefitPercent, bio, tags } = p;
         performers.push(
           await tx.performer.create({
-            data: { userId: user.id, slug, displayName, status, ratePerMinute, benefitPercent, bio, photos: [`/performers/${slug}.jpg`] },
+            data: { userId: user.id, slug, displayName, status, ratePerMinute, benefitPercent, bio, tags, photos: [`/performers/${slug}.jpg`] },
           }),
         );
       }

@@ -11,9 +11,11 @@ import { changePerformerPhoto } from "@/lib/server/performers/change-performer-p
 import { createPerformer } from "@/lib/server/performers/create-performer";
 import { forcePerformerOffline } from "@/lib/server/performers/force-performer-offline";
 import { setPerformerDisabled } from "@/lib/server/performers/set-performer-disabled";
+import { setPerformerTags } from "@/lib/server/performers/set-performer-tags";
 import { updatePerformer } from "@/lib/server/performers/update-performer";
 import { zId } from "@/lib/validations/admin/fields";
 import { ZCreatePerformer, ZPerformerProfile, ZPhotoChange } from "@/lib/validations/admin/performer";
+import { ZPerformerTags } from "@/lib/validations/performer-tags";
 
 function refresh(performerId?: number) {
   revalidatePath("/admin/performers");
@@ -67,6 +69,15 @@ export async function changePhotoAction(performerId: number, formData: FormData)
   return withAdmin(async (admin) => {
     const id = zId.parse(performerId);
     await changePerformerPhoto({ actorId: admin.id, performerId: id, ...ZPhotoChange.parse(formFields(formData)) });
+    refresh(id);
+  });
+}
+
+export async function setPerformerTagsAction(performerId: number, formData: FormData) {
+  return withAdmin(async (admin) => {
+    const id = zId.parse(performerId);
+    const { tags } = ZPerformerTags.parse(formFields(formData));
+    await setPerformerTags({ performerId: id, tags, actor: admin });
     refresh(id);
   });
 }

@@ -7,7 +7,8 @@ import { cancelShow } from "@/lib/server/shows/cancel-show";
 import { endShow } from "@/lib/server/shows/end-show";
 import { requestShow } from "@/lib/server/shows/request-show";
 import { tipInRoom } from "@/lib/server/tips/tip-in-room";
-import { ZPerformerId, ZTipRequest } from "@/lib/validations/room";
+import { setFollow } from "@/lib/server/follows/set-follow";
+import { ZFollowRequest, ZPerformerId, ZTipRequest } from "@/lib/validations/room";
 
 // The viewer's side of a room. Each action re-checks the session's user and role on the server
 // and acts only on that user's own shows; every rule about money is in the domain function.
@@ -40,4 +41,14 @@ export async function cancelShowAction(input: unknown): Promise<ActionResult> {
 
 export async function endShowAsViewerAction(input: unknown): Promise<ActionResult> {
   return showPartyAction("viewer", input, (showId) => endShow({ showId, reason: "user_left" }));
+}
+
+export async function setFollowAction(input: unknown): Promise<ActionResult<{ following: boolean }>> {
+  try {
+    const user = await requireUser(["viewer"]);
+    const { performerId, follow } = ZFollowRequest.parse(input);
+    return { ok: true, data: await setFollow({ userId: user.id, performerId, follow }) };
+  } catch (error) {
+    return actionError(error);
+  }
 }

@@ -1,10 +1,12 @@
 import { CustomCss } from "@/components/custom-css";
 import Image from "next/image";
 import { notFound } from "next/navigation";
+import { FollowButton } from "@/components/follow/follow-button";
 import { Html5ChatSlot } from "@/components/room/html5chat-slot";
 import { LiveRoom } from "@/components/room/live-room";
 import { loadEnv } from "@/lib/env";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { isFollowing } from "@/lib/server/follows/is-following";
 import { getChatLogin } from "@/lib/server/html5chat/get-chat-login";
 import { getRoom } from "@/lib/server/performers/get-room";
 import { getChatConfig } from "@/lib/server/settings/get-chat-config";
@@ -28,7 +30,12 @@ export default async function RoomPage({ params }: { params: Promise<{ slug: str
             <Image src={room.photos[0]} alt={`Photo of ${room.displayName}`} fill sizes="280px" className="object-cover" priority />
           </div>
         )}
-        <h1 className="text-2xl font-bold">{room.displayName}</h1>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold">{room.displayName}</h1>
+          {user?.role === "viewer" && (
+            <FollowButton performerId={room.id} displayName={room.displayName} initial={await isFollowing({ userId: user.id, performerId: room.id })} />
+          )}
+        </div>
         <p className="text-sm text-slate-300">{room.bio}</p>
         <p className="text-sm text-slate-300">Private show: {room.ratePerMinute} credits per minute</p>
       </aside>

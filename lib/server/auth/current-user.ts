@@ -23,9 +23,9 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   if (!Number.isInteger(id)) return null;
   const user = await prisma.user.findUnique({
     where: { id },
-    select: { id: true, email: true, username: true, role: true, credits: true, flagged: true, blocked: true },
+    select: { id: true, email: true, username: true, role: true, credits: true, flagged: true, blocked: true, closedAt: true },
   });
-  if (!user || user.blocked) return null;
+  if (!user || user.blocked || user.closedAt) return null;
   return { id: user.id, email: user.email, username: user.username, role: user.role, credits: user.credits, flagged: user.flagged };
 }
 

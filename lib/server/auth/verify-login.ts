@@ -16,7 +16,8 @@ export type LoginUser = { id: number; email: string; username: string; role: Rol
 
 export async function verifyLogin({ email, password }: TLogin): Promise<LoginUser> {
   const user = await prisma.user.findUnique({ where: { email } });
-  if (!user) {
+  // A closed account answers exactly like an unknown e-mail.
+  if (!user || user.closedAt) {
     await bcrypt.compare(password, DUMMY_HASH);
     throw new AppError("unauthorized", WRONG_CREDENTIALS);
   }

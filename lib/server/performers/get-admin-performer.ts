@@ -17,6 +17,7 @@ export type AdminPerformer = {
   disabled: boolean;
   blocked: boolean;
   openRequests: number;
+  tags: string[];
 };
 
 /** One performer with everything the admin edit page shows. Unknown → not_found. */
@@ -32,6 +33,7 @@ export async function getAdminPerformer({ performerId }: { performerId: number }
   return {
     id: row.id,
     userId: row.userId,
+    tags: row.tags,
     email: row.user.email,
     username: row.user.username,
     displayName: row.displayName,

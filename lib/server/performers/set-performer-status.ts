@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { applyBillingStep } from "@/lib/server/shows/apply-billing-step";
 import { lockShow } from "@/lib/server/shows/lock-show";
 import { getWallPerformer, type ApiPerformer } from "./get-performer";
+import { notifyFollowersLive } from "@/lib/server/follows/notify-followers-live";
 import { notifyWallStatus } from "./notify-wall-status";
 
 export type SetPerformerStatusOptions = {
@@ -41,6 +42,7 @@ export async function setPerformerStatus({ performerId, status, now = new Date()
     }
     const after = await getWallPerformer(performerId, tx);
     if (!endedShow && after.status !== before.status) await notifyWallStatus(tx, [{ performerId, status: after.status }]);
+    if (before.status === "offline" && after.status === "online") await notifyFollowersLive(tx, { performerId });
     return after;
   });
 }

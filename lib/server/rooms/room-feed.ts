@@ -5,6 +5,7 @@ import { WALL_STATUS_CHANNEL, type WallStatusEvent } from "@/lib/server/performe
 import { getRealtimeHub } from "@/lib/server/realtime/get-hub";
 import type { RealtimeHub } from "@/lib/server/realtime/hub";
 import type { RoomUser } from "./get-room-member";
+import { recordViewerCount } from "./record-viewer-count";
 import { getRoomState, viewRoomState, type RoomState } from "./get-room-state";
 import { publishRoomMessage, roomChannel, type RoomMessage } from "./room-channel";
 
@@ -222,6 +223,7 @@ export class RoomFeed {
     for (const { viewers } of this.remote.values()) for (const id of viewers) all.add(id);
     if (all.size === this.count) return;
     this.count = all.size;
+    recordViewerCount(this.performerId, this.count);
     for (const member of this.members.values()) if (member.ready) member.send("viewers", { count: this.count });
   }
 

@@ -13,7 +13,8 @@ import { requirePageUser } from "@/lib/server/auth/current-user";
 import { MAX_PERFORMER_PHOTOS } from "@/lib/server/performers/add-performer-photo";
 import { getAdminPerformer } from "@/lib/server/performers/get-admin-performer";
 import { MAX_PHOTO_BYTES } from "@/lib/uploads/image-type";
-import { addPhotoAction, changePhotoAction, forceOfflineAction, setPerformerDisabledAction, updatePerformerAction } from "../actions";
+import { TagsForm } from "@/components/performers/tags-form";
+import { addPhotoAction, changePhotoAction, forceOfflineAction, setPerformerDisabledAction, setPerformerTagsAction, updatePerformerAction } from "../actions";
 
 export const metadata: Metadata = { title: "Performer · Admin" };
 
@@ -64,6 +65,10 @@ export default async function AdminPerformerPage({ params, searchParams }: { par
           <PerformerFields profile={performer} />
           <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
         </ActionForm>
+      </Card>
+
+      <Card title="Wall tags" id="tags">
+        <TagsForm action={setPerformerTagsAction.bind(null, performer.id)} tags={performer.tags} />
       </Card>
 
       <Card title="Photos" id="photos">

@@ -3,6 +3,7 @@ import { listPerformers } from "@/lib/server/performers/list-performers";
 import { WALL_STATUS_CHANNEL, type WallStatusEvent } from "@/lib/server/performers/notify-wall-status";
 import { getRealtimeHub } from "@/lib/server/realtime/get-hub";
 import { sseResponse } from "@/lib/server/realtime/sse";
+import { WALL_VIEWERS_CHANNEL } from "@/lib/server/rooms/record-viewer-count";
 
 export const dynamic = "force-dynamic";
 
@@ -24,10 +25,15 @@ export async function GET(request: Request): Promise<Response> {
       const { performerId, status } = message as WallStatusEvent;
       sse.send("status", { performerId, status });
     });
+    const unsubscribeViewers = await hub.subscribe(WALL_VIEWERS_CHANNEL, (message) => {
+      const { performerId, count } = message as { performerId: number; count: number };
+      sse.send("viewers", { performerId, count });
+    });
     const stopResync = hub.onResync(() => void snapshot());
     await snapshot();
     return () => {
       unsubscribe();
+      unsubscribeViewers();
       stopResync();
     };
   });
