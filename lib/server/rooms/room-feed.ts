@@ -278,9 +278,9 @@ export class RoomFeed {
 
   private checkShowPresence(): void {
     const show = this.activeShow;
-    const now = show ? `${show.id}:${this.presenceOf(show.userId)}` : "";
-    if (now === this.showPresence) return;
-    this.showPresence = now;
+    const current = show ? `${show.id}:${this.presenceOf(show.userId)}` : "";
+    if (current === this.showPresence) return;
+    this.showPresence = current;
     for (const listener of showPresenceListeners) {
       try {
         listener(this.performerId);
