@@ -148,7 +148,12 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
           return false;
         }
       };
-      const killed = Object.entries(victims).map(([name, pid]) => `${name} ${pid ?? "?"}${alive(pid) ? " STILL ALIVE" : ""}`);
+      // Each is in the launcher's process group; one that is not (it would be a finding) is reported and killed too.
+      const killed = Object.entries(victims).map(([name, pid]) => {
+        if (!alive(pid)) return `${name} ${pid ?? "?"}`;
+        process.kill(pid!, "SIGKILL");
+        return `${name} ${pid} OUTSIDE THE GROUP`;
+      });
       log(`chaos: SIGKILL of the site's process group at request ${atRequest} with ${busy} in flight (${killed.join(", ")})`);
       const t0 = Date.now();
       app = await start(true);
@@ -349,7 +354,11 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     );
     summary.showsEndedBy = Object.fromEntries(ends.map((row) => [row.reason, row.n]));
     summary.checks = await runChecks(db, { mustNotCredit, ackedTips: ackedTips.size, abandoned: options.waitSweeper ? abandoned : new Set() });
-    summary.ok = summary.checks.every((check) => check.ok) && summary.gaveUp === 0 && summary.kills.length === options.kills;
+    summary.ok =
+      summary.checks.every((check) => check.ok) &&
+      summary.gaveUp === 0 &&
+      summary.kills.length === options.kills &&
+      summary.kills.every((kill) => kill.killed.every((victim) => !victim.includes("OUTSIDE")));
   } finally {
     await db.end().catch(() => undefined);
     await app.stop();
