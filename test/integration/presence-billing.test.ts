@@ -203,6 +203,18 @@ describe("presence billing (built-in room)", () => {
     await expectLedgerHolds(viewer.id, show.id);
   });
 
+  it("a closed viewer connection tells the performer's page to stop sending it video", async () => {
+    const { viewer, performer, slug } = await presenceShow(5_000);
+    const studio = await openRoom(performer.userId, slug);
+    pages.push(studio);
+    const page = await openRoom(viewer.id, slug);
+    page.close();
+    await waitFor(
+      () => studio.received.some((e) => e.event === "signal" && JSON.stringify(e.data) === JSON.stringify({ from: { conn: page.connId, userId: viewer.id }, data: { kind: "bye" } })),
+      "the bye for the closed connection",
+    );
+  });
+
   it("two instances billing the same shows at the same moment charge them once", async () => {
     const shows = await Promise.all([presenceShow(40_000), presenceShow(25_000), presenceShow(12_000)]);
     for (const { viewer, slug } of shows) pages.push(await openRoom(viewer.id, slug));
