@@ -30,6 +30,11 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        // Needs the production build: `npm test` runs it after `npm run build`.
+        test: { name: "chaos", include: ["test/chaos/**/*.test.ts"], testTimeout: 240_000 },
+      },
     ],
   },
 });

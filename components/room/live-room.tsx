@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { ReconnectingNote } from "@/components/realtime/reconnecting-note";
 import { StatusBadge } from "@/components/wall/status-badge";
 import type { WallStatus } from "@/lib/realtime/room-events";
@@ -18,7 +18,6 @@ export type LiveRoomProps = {
   isOwner: boolean;
   provider: "builtin" | "html5chat";
   iceServers: RTCIceServer[];
-  heartbeatMs: number;
   /** html5-chat: the server-built embed (or its failure message) for the chat box. */
   chatSlot?: React.ReactNode;
 };
@@ -30,17 +29,17 @@ export type LiveRoomProps = {
  * (the server sends no chat or video to it); a page that was in the room when it began is sent back
  * to the wall.
  */
-export function LiveRoom({ room, me, isOwner, provider, iceServers, heartbeatMs, chatSlot }: LiveRoomProps) {
-  const connection = useRoom({ slug: room.slug, enabled: me !== null });
-  const { view, viewers, lines, billing, stream, sendChat, applyBilling } = connection;
-  const status = view?.status ?? room.status;
-  const excluded = view?.excluded ?? false;
-  // The balance as the server rendered it, unless this page has learnt a newer one since.
+export function LiveRoom({ room, me, isOwner, provider, iceServers, chatSlot }: LiveRoomProps) {
+  // The balance as the server rendered it, unless this page has learnt a newer one since (a tip's
+  // answer or a billing step of the viewer's show).
   const [local, setLocal] = useState<{ base: number; value: number } | null>(null);
   const serverBalance = me?.credits ?? 0;
   const balance = local && local.base === serverBalance ? local.value : serverBalance;
-  const onBalance = useCallback((value: number) => setLocal({ base: serverBalance, value }), [serverBalance]);
-  const [beatSignal, setBeatSignal] = useState(0);
+  const onBalance = (value: number) => setLocal({ base: serverBalance, value });
+  const connection = useRoom({ slug: room.slug, enabled: me !== null, onBilling: isOwner ? undefined : (update) => onBalance(update.credits) });
+  const { view, viewers, lines, billing, stream, sendChat } = connection;
+  const status = view?.status ?? room.status;
+  const excluded = view?.excluded ?? false;
   const builtin = provider === "builtin";
   const isViewer = me?.role === "viewer";
 
@@ -102,10 +101,7 @@ export function LiveRoom({ room, me, isOwner, provider, iceServers, heartbeatMs,
               performerId={room.performerId}
               displayName={room.displayName}
               balance={balance}
-              onTipped={(credits) => {
-                onBalance(credits);
-                setBeatSignal((n) => n + 1);
-              }}
+              onTipped={onBalance}
             />
           )}
           {!excluded && (
@@ -116,11 +112,6 @@ export function LiveRoom({ room, me, isOwner, provider, iceServers, heartbeatMs,
               balance={balance}
               shows={view?.shows ?? []}
               billing={billing}
-              applyBilling={applyBilling}
-              onBalance={onBalance}
-              sendsHeartbeats={builtin}
-              heartbeatMs={heartbeatMs}
-              beatSignal={beatSignal}
             />
           )}
         </>

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { cancelShowAction, endShowAsViewerAction, requestShowAction } from "@/app/performers/[slug]/actions";
-import type { BillingUpdate, RoomShow, ShowEndReason, WallStatus } from "@/lib/realtime/room-events";
+import type { RoomShow, ShowEndReason, WallStatus } from "@/lib/realtime/room-events";
 import { duration } from "@/lib/format";
 import { ShowCountdown } from "./show-countdown";
 import type { Billing } from "./use-room";
@@ -17,13 +17,6 @@ type PrivateShowPanelProps = {
   /** The viewer's own shows in this room, newest first (from the room's state). */
   shows: RoomShow[];
   billing: Billing | null;
-  applyBilling: (update: BillingUpdate) => void;
-  onBalance: (credits: number) => void;
-  /** Built-in chat: this page sends the heartbeats. html5-chat sends its own. */
-  sendsHeartbeats: boolean;
-  heartbeatMs: number;
-  /** Bumped by the page after a tip: the balance changed, refresh the meter now. */
-  beatSignal: number;
 };
 
 const END_TEXT: Record<ShowEndReason, string> = {
@@ -48,11 +41,11 @@ function requestBlocker(props: PrivateShowPanelProps): string | null {
 /**
  * The viewer's private show: request (disabled with the reason when it cannot be asked for), wait
  * (cancel), the running show with its meter and an End button, and how it ended. While the show runs
- * and this page is open, it POSTs a heartbeat every 10 s; closing the page stops them and the
- * server's 45 s timeout ends the show.
+ * the site bills it from the viewer's presence it observes (built-in chat) or from the chat server's
+ * heartbeats (html5-chat): this page only shows the meter the billing steps send to the room.
  */
 export function PrivateShowPanel(props: PrivateShowPanelProps) {
-  const { room, shows, billing, applyBilling, onBalance, sendsHeartbeats, heartbeatMs, beatSignal } = props;
+  const { room, shows, billing } = props;
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -62,33 +55,6 @@ export function PrivateShowPanel(props: PrivateShowPanelProps) {
   const active = open?.status === "active" ? open : undefined;
   // Only a show that closed while this page was open gets a message.
   const closed = latest && !open && latest.endedAt && Date.parse(latest.endedAt) >= openedAt - 5_000 ? latest : undefined;
-
-  const activeId = active?.id;
-  const lastBeat = useRef(0);
-  const beat = useCallback(async () => {
-    if (!activeId || Date.now() - lastBeat.current < 1_500) return;
-    lastBeat.current = Date.now();
-    try {
-      const response = await fetch(`/api/shows/${activeId}/heartbeat`, { method: "POST" });
-      if (!response.ok) return;
-      const { billing: update } = (await response.json()) as { billing: BillingUpdate };
-      applyBilling(update);
-      onBalance(update.credits);
-    } catch {
-      // The next beat retries; the server's timeout rule covers a page that stays offline.
-    }
-  }, [activeId, applyBilling, onBalance]);
-
-  useEffect(() => {
-    if (!activeId || !sendsHeartbeats) return;
-    void beat();
-    const timer = setInterval(() => void beat(), heartbeatMs);
-    return () => clearInterval(timer);
-  }, [activeId, sendsHeartbeats, heartbeatMs, beat]);
-
-  useEffect(() => {
-    if (beatSignal > 0 && sendsHeartbeats) void beat();
-  }, [beatSignal, sendsHeartbeats, beat]);
 
   // The final bill changed the balance: fetch it (and the header's) from the server.
   const closedId = closed?.id;
@@ -111,7 +77,7 @@ export function PrivateShowPanel(props: PrivateShowPanelProps) {
       {active ? (
         <div className="space-y-2" data-testid="private-active" data-show-id={active.id}>
           <p className="text-sm">You are in a private show with {room.displayName}.</p>
-          <ShowCountdown billing={billing?.showId === active.id ? billing : null} ratePerMinute={active.ratePerMinute} onZero={sendsHeartbeats ? beat : undefined} />
+          <ShowCountdown billing={billing?.showId === active.id ? billing : null} ratePerMinute={active.ratePerMinute} />
           <button type="button" disabled={busy} onClick={() => void run(() => endShowAsViewerAction({ showId: active.id }))} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-600 disabled:opacity-60">
             End private show
           </button>

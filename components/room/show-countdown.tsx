@@ -6,10 +6,10 @@ import type { Billing } from "./use-room";
 
 /**
  * The private show's meter, for both sides: seconds and credits left, from the last billing step
- * (heartbeat) and counted down locally between steps. At zero the viewer's page sends a heartbeat
- * at once (`onZero`), so the server ends the show (credits_exhausted) without waiting 10 s.
+ * and counted down locally between steps. The server ends the show (credits_exhausted) when the
+ * credits run out, and the room's state then replaces the meter.
  */
-export function ShowCountdown({ billing, ratePerMinute, onZero }: { billing: Billing | null; ratePerMinute: number; onZero?: () => void }) {
+export function ShowCountdown({ billing, ratePerMinute }: { billing: Billing | null; ratePerMinute: number }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 250);
@@ -18,18 +18,9 @@ export function ShowCountdown({ billing, ratePerMinute, onZero }: { billing: Bil
   const active = billing?.status === "active";
   const elapsed = billing ? Math.max(0, Math.floor((now - billing.receivedAt) / 1000)) : 0;
   const remaining = billing && active ? Math.max(0, billing.secondsRemaining - elapsed) : 0;
-  // What the next heartbeat will charge, at ceil(seconds × rate / 60) like the server.
+  // What the next billing step will charge, at ceil(seconds × rate / 60) like the server.
   const dueSince = billing && active ? Math.max(0, Math.ceil(((billing.secondsBilled + elapsed) * ratePerMinute) / 60) - billing.creditsCharged) : 0;
   const credits = billing ? Math.max(0, billing.credits - dueSince) : null;
-  const atZero = active && remaining === 0;
-  const stamp = billing?.receivedAt;
-  // Just past the last affordable second, and again after each answer while the server still
-  // finds it affordable (the boundary second), until the show ends.
-  useEffect(() => {
-    if (!atZero || !onZero) return;
-    const timer = setTimeout(onZero, 1_100);
-    return () => clearTimeout(timer);
-  }, [atZero, onZero, stamp]);
 
   if (!billing) return <p className="text-sm text-slate-300" data-testid="show-countdown" data-state="starting">Starting the meter…</p>;
   return (

@@ -19,7 +19,7 @@ const MAX_LINES = 200;
  * back to the wall with a notice. Signals are sent one after the other, so an offer always reaches
  * the other side before its ICE candidates.
  */
-export function useRoom({ slug, enabled }: { slug: string; enabled: boolean }) {
+export function useRoom({ slug, enabled, onBilling }: { slug: string; enabled: boolean; /** Each billing step's update, as it arrives. */ onBilling?: (update: BillingUpdate) => void }) {
   const router = useRouter();
   const [connId, setConnId] = useState<string | null>(null);
   const [view, setView] = useState<RoomView | null>(null);
@@ -32,7 +32,7 @@ export function useRoom({ slug, enabled }: { slug: string; enabled: boolean }) {
 
   const applyBilling = useCallback((update: BillingUpdate) => {
     setBilling((current) =>
-      // Two sources (the heartbeat's answer and the room event) carry the same update: keep the newest.
+      // Two app instances may both bill the show and their updates cross: keep the newest.
       current && current.showId === update.showId && current.secondsBilled > update.secondsBilled ? current : { ...update, receivedAt: Date.now() },
     );
   }, []);
@@ -47,7 +47,10 @@ export function useRoom({ slug, enabled }: { slug: string; enabled: boolean }) {
     chat: (message) => setLines((all) => [...all, { kind: "chat" as const, message }].slice(-MAX_LINES)),
     tip: (tip) =>
       setLines((all) => (all.some((line) => line.kind === "tip" && line.tip.id === tip.id) ? all : [...all, { kind: "tip" as const, tip }].slice(-MAX_LINES))),
-    billing: applyBilling,
+    billing: (update) => {
+      applyBilling(update);
+      onBilling?.(update);
+    },
     signal: (event) => {
       for (const listener of signalListeners.current) listener(event);
     },
@@ -98,7 +101,7 @@ export function useRoom({ slug, enabled }: { slug: string; enabled: boolean }) {
     [slug],
   );
 
-  return { stream: state, connId, view, viewers, lines, billing, applyBilling, onSignal, sendSignal, sendChat };
+  return { stream: state, connId, view, viewers, lines, billing, onSignal, sendSignal, sendChat };
 }
 
 export type RoomConnection = ReturnType<typeof useRoom>;

@@ -43,6 +43,8 @@ export class Broadcaster {
     private readonly send: SendSignal,
     private readonly iceServers: RTCIceServer[],
     private readonly onPeers: (count: number) => void = () => undefined,
+    /** A viewer's peer connection went (`disconnected`, `failed`) or came back (`connected`). */
+    private readonly onPeerState: (conn: string, userId: number, connected: boolean) => void = () => undefined,
   ) {}
 
   /** Tells every viewer in the room that the camera is on: they answer with hello. */
@@ -90,7 +92,10 @@ export class Broadcaster {
       if (event.candidate) void this.send(conn, { kind: "ice", candidate: candidateJson(event.candidate) });
     };
     pc.onconnectionstatechange = () => {
-      if (pc.connectionState === "failed" || pc.connectionState === "closed") this.drop(conn);
+      const state = pc.connectionState;
+      if (state === "connected") this.onPeerState(conn, userId, true);
+      if (state === "disconnected" || state === "failed") this.onPeerState(conn, userId, false);
+      if (state === "failed" || state === "closed") this.drop(conn);
     };
     const offer = await pc.createOffer();
     await pc.setLocalDescription(offer);

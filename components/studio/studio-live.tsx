@@ -38,8 +38,12 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
   const broadcasterRef = useRef<Broadcaster | null>(null);
   const iceKey = JSON.stringify(iceServers);
   const servers = useMemo(() => JSON.parse(iceKey) as RTCIceServer[], [iceKey]);
-  const activeUserId = view?.shows.find((show) => show.status === "active")?.userId ?? null;
+  const activeShow = view?.shows.find((show) => show.status === "active");
+  const activeUserId = activeShow?.userId ?? null;
   const activeUserRef = useRef<number | null>(null);
+  const activeShowRef = useRef<{ id: number; userId: number } | null>(null);
+  /** Viewer connections whose peer this page reported gone (so only their return is reported). */
+  const reportedGone = useRef(new Set<string>());
 
   async function startCamera(): Promise<void> {
     setCameraError(null);
@@ -80,7 +84,20 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
   // announces it again so that viewers re-connect to this page.
   useEffect(() => {
     if (!builtin || !camera || !connId) return;
-    const broadcaster = new Broadcaster(camera, sendSignal, servers, setPeers);
+    // The site bills a private show while its viewer's page is connected; this page sees a dead
+    // viewer within seconds, so it says so (and says when the peer connection comes back).
+    const reportPeer = (conn: string, userId: number, connected: boolean) => {
+      const show = activeShowRef.current;
+      if (!show || show.userId !== userId || connected !== reportedGone.current.has(conn)) return;
+      if (connected) reportedGone.current.delete(conn);
+      else reportedGone.current.add(conn);
+      void fetch(`/api/shows/${show.id}/peer`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ conn, connected }),
+      }).catch(() => undefined);
+    };
+    const broadcaster = new Broadcaster(camera, sendSignal, servers, setPeers, reportPeer);
     broadcaster.keepOnly(activeUserRef.current);
     broadcasterRef.current = broadcaster;
     const stop = onSignal((event) => void broadcaster.handle(event));
@@ -93,10 +110,13 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
   }, [builtin, camera, connId, onSignal, sendSignal, servers]);
 
   // A private show keeps only its viewer's stream; when it ends, everyone may connect again.
+  const activeShowId = activeShow?.id ?? null;
   useEffect(() => {
     activeUserRef.current = activeUserId;
+    activeShowRef.current = activeShowId !== null && activeUserId !== null ? { id: activeShowId, userId: activeUserId } : null;
+    reportedGone.current.clear();
     broadcasterRef.current?.keepOnly(activeUserId);
-  }, [activeUserId]);
+  }, [activeShowId, activeUserId]);
 
   useEffect(() => () => camera?.getTracks().forEach((track) => track.stop()), [camera]);
   usePreviewSnapshots(previewRef, camera !== null && view?.status !== "offline");

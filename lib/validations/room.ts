@@ -51,6 +51,10 @@ export const ZSignalRequest = z.object({
 });
 export type TSignalRequest = z.output<typeof ZSignalRequest>;
 
+/** The performer's browser on its peer connection to one viewer connection (presence billing). */
+export const ZPeerReport = z.object({ conn: ZConnection, connected: z.boolean() });
+export type TPeerReport = z.output<typeof ZPeerReport>;
+
 export const TIP_PRESETS = [10, 25, 50, 100] as const;
 
 export const ZTipRequest = z.object({

@@ -68,18 +68,27 @@ export async function startApp(options: {
   cpuProfFile?: string;
   /** Initialise the fresh cluster with pg_stat_statements preloaded (the launcher then only starts it). */
   pgStatements?: boolean;
+  /** The embedded cluster's folder (BENCH_PG_DIR by default). */
+  pgDir?: string;
+  /** Start on the cluster left in pgDir (a restart) instead of a fresh one. */
+  reuseData?: boolean;
+  /** More environment for the launcher (e.g. PAYPAL_* pointing at a fake). */
+  env?: Record<string, string>;
+  /** The server's output (SERVER_LOG by default); appended to when reuseData. */
+  logPath?: string;
   log: (line: string) => void;
 }): Promise<RunningApp> {
   const { port, pgPort, cpuProfFile } = options;
-  const running = postmasterPid(BENCH_PG_DIR);
-  if (running) throw new Error(`${BENCH_PG_DIR} is in use by PostgreSQL pid ${running} (another bench run?). Stop it first.`);
+  const pgDir = options.pgDir ?? BENCH_PG_DIR;
+  const running = postmasterPid(pgDir);
+  if (running) throw new Error(`${pgDir} is in use by PostgreSQL pid ${running} (another bench run?). Stop it first.`);
   await assertPortFree(port, "stop what uses it or pass --port");
   await assertPortFree(pgPort, "stop what uses it or pass --pg-port");
-  rmSync(BENCH_PG_DIR, { recursive: true, force: true });
+  if (!options.reuseData) rmSync(pgDir, { recursive: true, force: true });
   if (options.pgStatements) await initialiseWithStatements(pgPort);
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const logFile = createWriteStream(SERVER_LOG);
+  const logFile = createWriteStream(options.logPath ?? SERVER_LOG, { flags: options.reuseData ? "a" : "w" });
   const tail: string[] = [];
   const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/serve.ts"], {
     // Own process group: a terminal Ctrl-C reaches only the bench, which then stops the app in order.
@@ -91,13 +100,14 @@ export async function startApp(options: {
       NEXT_TELEMETRY_DISABLED: "1",
       // Empty (not unset) so that a DATABASE_URL in .env cannot fill it in: the launcher's embedded database.
       DATABASE_URL: "",
-      EMBEDDED_PG_DIR: BENCH_PG_DIR,
+      EMBEDDED_PG_DIR: pgDir,
       EMBEDDED_PG_PORT: String(pgPort),
       PORT: String(port),
       APP_URL: baseUrl,
       SEED_DEMO: "false",
       AUTH_SECRET: BENCH_AUTH_SECRET,
       CHAT_API_SECRET: BENCH_CHAT_API_SECRET,
+      ...options.env,
       ...(cpuProfFile
         ? {
             NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(path.resolve("scripts/bench/cpu-profile-hook.mjs")).href}`.trim(),
@@ -140,8 +150,8 @@ export async function startApp(options: {
       }
     }
     // The embedded PostgreSQL normally stops with the launcher; make sure no postmaster is left behind.
-    for (let i = 0; i < 50 && postmasterPid(BENCH_PG_DIR); i += 1) await sleep(200);
-    const leftover = postmasterPid(BENCH_PG_DIR);
+    for (let i = 0; i < 50 && postmasterPid(pgDir); i += 1) await sleep(200);
+    const leftover = postmasterPid(pgDir);
     if (leftover) {
       options.log(`stopping leftover PostgreSQL pid ${leftover}`);
       process.kill(leftover, "SIGINT");

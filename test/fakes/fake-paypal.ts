@@ -33,7 +33,14 @@ type FakeOrder = {
 
 export type RecordedRequest = { method: string; path: string; headers: IncomingMessage["headers"]; body: string };
 
-export type FakePaypalOptions = { port?: number; clientId?: string; clientSecret?: string; receiverEmail?: string };
+export type FakePaypalOptions = {
+  port?: number;
+  clientId?: string;
+  clientSecret?: string;
+  receiverEmail?: string;
+  /** The verdict on one postback (the message as PayPal received it back), e.g. INVALID for a forged one; undefined = the set verdict. */
+  ipnVerdict?: (postback: string) => IpnVerdict | undefined;
+};
 
 export type FakePaypal = {
   url: string;
@@ -120,8 +127,9 @@ export async function startFakePaypal(options: FakePaypalOptions = {}): Promise<
 
     if (req.method === "POST" && path === "/cgi-bin/webscr") {
       fake.postbacks.push(body);
-      if (verdict === "ERROR") return void res.writeHead(503).end("Service Unavailable");
-      return void res.writeHead(200, { "content-type": "text/plain" }).end(body.startsWith("cmd=_notify-validate&") ? verdict : "INVALID");
+      const answer = options.ipnVerdict?.(body) ?? verdict;
+      if (answer === "ERROR") return void res.writeHead(503).end("Service Unavailable");
+      return void res.writeHead(200, { "content-type": "text/plain" }).end(body.startsWith("cmd=_notify-validate&") ? answer : "INVALID");
     }
     if (req.method === "POST" && path === "/v1/oauth2/token") {
       const expected = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;

@@ -53,12 +53,12 @@ export async function showLedgerCharged(showId: number): Promise<number> {
 }
 
 /** A viewer in an active show with a fresh online performer, started at `startedAt` through the domain functions. */
-export async function createActiveShow(options: { credits: number; ratePerMinute?: number; startedAt: Date }) {
+export async function createActiveShow(options: { credits: number; ratePerMinute?: number; startedAt: Date; billing?: "heartbeat" | "presence" }) {
   const [viewer, performer] = await Promise.all([
     createViewer({ credits: options.credits }),
     createPerformer({ ratePerMinute: options.ratePerMinute ?? 60 }),
   ]);
-  const requested = await requestShow({ userId: viewer.id, performerId: performer.id, now: options.startedAt });
+  const requested = await requestShow({ userId: viewer.id, performerId: performer.id, billing: options.billing, now: options.startedAt });
   const show = await acceptShow({ showId: requested.id, now: options.startedAt });
   return { viewer, performer, show };
 }

@@ -5,7 +5,7 @@ import { showPartyAction } from "@/lib/http/show-party-action";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { cancelShow } from "@/lib/server/shows/cancel-show";
 import { endShow } from "@/lib/server/shows/end-show";
-import { requestShow } from "@/lib/server/shows/request-show";
+import { requestShowInRoom } from "@/lib/server/shows/request-show-in-room";
 import { tipInRoom } from "@/lib/server/tips/tip-in-room";
 import { setFollow } from "@/lib/server/follows/set-follow";
 import { ZFollowRequest, ZPerformerId, ZTipRequest } from "@/lib/validations/room";
@@ -28,7 +28,7 @@ export async function requestShowAction(input: unknown): Promise<ActionResult<{ 
   try {
     const user = await requireUser(["viewer"]);
     const { performerId } = ZPerformerId.parse(input);
-    const show = await requestShow({ userId: user.id, performerId });
+    const show = await requestShowInRoom({ userId: user.id, performerId });
     return { ok: true, data: { showId: show.id } };
   } catch (error) {
     return actionError(error);

@@ -10,7 +10,6 @@ import { isFollowing } from "@/lib/server/follows/is-following";
 import { getChatLogin } from "@/lib/server/html5chat/get-chat-login";
 import { getRoom } from "@/lib/server/performers/get-room";
 import { getChatConfig } from "@/lib/server/settings/get-chat-config";
-import { HEARTBEAT_INTERVAL_SECONDS } from "@/lib/server/shows/billing";
 
 export const dynamic = "force-dynamic";
 
@@ -46,7 +45,6 @@ export default async function RoomPage({ params }: { params: Promise<{ slug: str
           isOwner={user?.id === room.userId}
           provider={chat.provider}
           iceServers={env.ICE_SERVERS}
-          heartbeatMs={HEARTBEAT_INTERVAL_SECONDS * 1000}
           chatSlot={html5chat ? <Html5ChatSlot login={chatLogin} /> : undefined}
         />
       </section>

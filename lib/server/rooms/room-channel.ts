@@ -17,7 +17,9 @@ export type RoomMessage =
   | { t: "billing"; userId: number; update: BillingUpdate }
   | { t: "tip"; tip: TipNotice }
   /** The viewers one instance holds; the room's count is the union over live instances. */
-  | { t: "presence"; instance: string; viewers: number[] };
+  | { t: "presence"; instance: string; viewers: number[] }
+  /** The performer's browser saw its peer connection to this viewer connection go (or come back). */
+  | { t: "peer"; conn: string; connected: boolean };
 
 export async function publishRoomMessage(performerId: number, message: RoomMessage, db: Tx | typeof prisma = prisma): Promise<void> {
   await publish(roomChannel(performerId), message, db);

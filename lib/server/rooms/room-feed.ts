@@ -17,7 +17,11 @@ export type FeedConnection = {
   close: () => void;
 };
 
-type Member = FeedConnection & { ready: boolean; excluded: boolean };
+/** peerGone: the performer's browser reported its peer connection to this connection gone. */
+type Member = FeedConnection & { ready: boolean; excluded: boolean; peerGone: boolean };
+
+/** Whether a viewer is watching, as far as this instance can tell (see lib/server/presence). */
+export type ViewerPresence = "present" | "absent" | "unknown";
 
 /** Each instance re-announces the viewers it holds this often; an announcement older than PRESENCE_TTL_MS is dropped. */
 const PRESENCE_EVERY_MS = 15_000;
@@ -25,8 +29,15 @@ const PRESENCE_TTL_MS = 40_000;
 /** A feed outlives its last connection briefly, so a page reload does not UNLISTEN and LISTEN again. */
 const LINGER_MS = 5_000;
 
-const globalForFeeds = globalThis as unknown as { roomFeeds?: Map<number, RoomFeed>; realtimeInstance?: string };
+type ShowPresenceListener = (performerId: number) => void;
+
+const globalForFeeds = globalThis as unknown as {
+  roomFeeds?: Map<number, RoomFeed>;
+  realtimeInstance?: string;
+  showPresenceListeners?: Set<ShowPresenceListener>;
+};
 const feeds = (globalForFeeds.roomFeeds ??= new Map());
+const showPresenceListeners = (globalForFeeds.showPresenceListeners ??= new Set());
 const INSTANCE = (globalForFeeds.realtimeInstance ??= randomBytes(6).toString("hex"));
 
 /**
@@ -37,7 +48,10 @@ const INSTANCE = (globalForFeeds.realtimeInstance ??= randomBytes(6).toString("h
  *    a connection that becomes excluded (someone else's private show started) is sent `kicked`
  *    and closed;
  *  - chat, tips and signals go to included connections only; signals only to their addressee;
- *  - the viewer count is the union of every instance's viewers, gossiped over the same channel.
+ *  - the viewer count is the union of every instance's viewers, gossiped over the same channel;
+ *  - whether the active private show's viewer is present here (an open, included connection whose
+ *    peer connection the performer has not reported gone) is told to onShowPresenceChange listeners
+ *    whenever it changes, so that presence billing can bill at that moment.
  */
 export class RoomFeed {
   private readonly members = new Map<string, Member>();
@@ -51,6 +65,8 @@ export class RoomFeed {
   private lingerTimer: NodeJS.Timeout | null = null;
   private count = 0;
   private disposed = false;
+  private activeShow: { id: number; userId: number } | null = null;
+  private showPresence = "";
 
   constructor(
     readonly performerId: number,
@@ -75,7 +91,7 @@ export class RoomFeed {
   async join(connection: FeedConnection): Promise<() => void> {
     if (this.lingerTimer) clearTimeout(this.lingerTimer);
     this.lingerTimer = null;
-    const member: Member = { ...connection, ready: false, excluded: true };
+    const member: Member = { ...connection, ready: false, excluded: true, peerGone: false };
     this.members.set(connection.id, member);
     await this.started;
     // A load that starts after the join, so the new connection's first state is current.
@@ -89,8 +105,27 @@ export class RoomFeed {
     return () => this.leave(connection.id);
   }
 
+  /** Present: an included connection of the user that the performer has not reported gone. */
+  presenceOf(userId: number): ViewerPresence {
+    let held = false;
+    for (const member of this.members.values()) {
+      if (member.isOwner || member.user.id !== userId) continue;
+      if (member.ready && !member.excluded && !member.peerGone) return "present";
+      held = true;
+    }
+    return held ? "absent" : "unknown";
+  }
+
   private leave(id: string): void {
-    if (!this.members.delete(id)) return;
+    const member = this.members.get(id);
+    if (!member || !this.members.delete(id)) return;
+    if (!member.isOwner) {
+      // The performer's browser stops sending video to a page whose room connection closed, even if
+      // that page keeps its peer connection open: watching needs the connection that bills it.
+      void publishRoomMessage(this.performerId, { t: "signal", to: "performer", from: { conn: id, userId: member.user.id }, data: { kind: "bye" } }).catch(
+        (error) => console.error(`room feed ${this.performerId}: bye not sent`, error),
+      );
+    }
     this.presenceChanged();
     if (this.members.size === 0 && !this.disposed) {
       this.lingerTimer = setTimeout(() => this.dispose(), LINGER_MS);
@@ -155,6 +190,8 @@ export class RoomFeed {
       for (const member of this.members.values()) member.close();
       return;
     }
+    const active = state.shows.find((show) => show.status === "active");
+    this.activeShow = active ? { id: active.id, userId: active.userId } : null;
     let presence = false;
     for (const member of this.members.values()) {
       const view = viewRoomState(state, member.user);
@@ -172,6 +209,7 @@ export class RoomFeed {
       member.send("state", view);
     }
     if (presence) this.presenceChanged();
+    else this.checkShowPresence();
   }
 
   private onRoomMessage(message: RoomMessage): void {
@@ -198,6 +236,13 @@ export class RoomFeed {
           if (addressed) member.send("signal", { from: message.from, data: message.data });
         }
         return;
+      case "peer": {
+        const member = this.members.get(message.conn);
+        if (!member || member.isOwner) return;
+        member.peerGone = !message.connected;
+        this.checkShowPresence();
+        return;
+      }
       case "presence":
         if (message.instance === this.instance) return;
         if (!this.remote.has(message.instance) && message.viewers.length > 0) this.announceSoon();
@@ -230,6 +275,21 @@ export class RoomFeed {
   private presenceChanged(): void {
     this.updateCount();
     this.announceSoon();
+    this.checkShowPresence();
+  }
+
+  private checkShowPresence(): void {
+    const show = this.activeShow;
+    const current = show ? `${show.id}:${this.presenceOf(show.userId)}` : "";
+    if (current === this.showPresence) return;
+    this.showPresence = current;
+    for (const listener of showPresenceListeners) {
+      try {
+        listener(this.performerId);
+      } catch (error) {
+        console.error(`room feed ${this.performerId}: presence listener failed`, error);
+      }
+    }
   }
 
   private announceSoon(): void {
@@ -267,4 +327,17 @@ export async function joinRoomFeed(performerId: number, connection: FeedConnecti
     feed = created;
   }
   return feed.join(connection);
+}
+
+/** Whether `userId` is watching `performerId`'s room through this instance. */
+export function viewerPresence(performerId: number, userId: number): ViewerPresence {
+  return feeds.get(performerId)?.presenceOf(userId) ?? "unknown";
+}
+
+/** Called with the room's performer id whenever its active show's viewer arrives or leaves on this instance. */
+export function onShowPresenceChange(listener: ShowPresenceListener): () => void {
+  showPresenceListeners.add(listener);
+  return () => {
+    showPresenceListeners.delete(listener);
+  };
 }

@@ -2,16 +2,24 @@ import "server-only";
 import { inTransaction } from "@/lib/db/in-transaction";
 import type { Tx } from "@/lib/db/prisma";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import type { PrivateShow } from "@/lib/generated/prisma/client";
+import type { PrivateShow, ShowBilling } from "@/lib/generated/prisma/client";
 import { notifyRoomChanged } from "@/lib/server/rooms/room-channel";
 
-export type RequestShowOptions = { userId: number; performerId: number; now?: Date; /** The caller's transaction, if any. */ db?: Tx };
+export type RequestShowOptions = {
+  userId: number;
+  performerId: number;
+  /** Who will keep the show billed once accepted: the chat server's heartbeats unless the site's own room asks. */
+  billing?: ShowBilling;
+  now?: Date;
+  /** The caller's transaction, if any. */
+  db?: Tx;
+};
 
 /**
  * POST /shows: a viewer asks a performer for a private show. The performer's rate is snapshot on
  * the show, so a later rate change never alters a show already asked for.
  */
-export async function requestShow({ userId, performerId, now = new Date(), db }: RequestShowOptions): Promise<PrivateShow> {
+export async function requestShow({ userId, performerId, billing = "heartbeat", now = new Date(), db }: RequestShowOptions): Promise<PrivateShow> {
   try {
     return await inTransaction(db, async (tx) => {
       const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, blocked: true, flagged: true, credits: true } });
@@ -43,7 +51,7 @@ export async function requestShow({ userId, performerId, now = new Date(), db }:
           `A private show with this performer needs at least ${performer.ratePerMinute} credits (one minute); the balance is ${user.credits}.`,
         );
       }
-      const show = await tx.privateShow.create({ data: { userId, performerId, ratePerMinute: performer.ratePerMinute, requestedAt: now } });
+      const show = await tx.privateShow.create({ data: { userId, performerId, ratePerMinute: performer.ratePerMinute, requestedAt: now, billing } });
       // The performer's open studio and room pages list the request as soon as it commits.
       await notifyRoomChanged(tx, performerId);
       return show;

@@ -1,0 +1,17 @@
+// POST /api/shows/[id]/peer – the performer's studio reports its peer connection to the show's viewer gone or back
+import { handleJson } from "@/lib/http/json-response";
+import { readJsonRequest } from "@/lib/http/read-json-request";
+import { requireUser } from "@/lib/server/auth/current-user";
+import { reportPeerState } from "@/lib/server/presence/report-peer-state";
+import { ZIdParams } from "@/lib/validations/chat-api";
+import { ZPeerReport } from "@/lib/validations/room";
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handleJson(async () => {
+    const user = await requireUser(["performer"]);
+    const { id } = ZIdParams.parse(await params);
+    const { conn, connected } = ZPeerReport.parse(await readJsonRequest(request, 1024));
+    await reportPeerState({ performerUserId: user.id, showId: id, conn, connected });
+    return { status: 202, body: { ok: true } };
+  });
+}
