@@ -21,6 +21,7 @@ const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
 export function openSse(options: {
   url: string;
   cookie?: string;
+  headers?: Record<string, string>;
   /** Event names to keep in `events` and to pass to `onEvent`; others are only counted. */
   keep: readonly string[];
   onEvent?: (event: SseEvent, at: number) => void;
@@ -47,7 +48,7 @@ export function openSse(options: {
     }
   };
 
-  const request = http.get(options.url, { agent, headers: { accept: "text/event-stream", ...(options.cookie ? { cookie: options.cookie } : {}) } }, (response) => {
+  const request = http.get(options.url, { agent, headers: { accept: "text/event-stream", ...options.headers, ...(options.cookie ? { cookie: options.cookie } : {}) } }, (response) => {
     if (response.statusCode !== 200) {
       let body = "";
       response.setEncoding("utf8");
