@@ -63,6 +63,7 @@ export function audienceSection(options: {
     `| memory per open stream (RSS growth / streams) | ${f(a.kibPerConnection, 1)} KiB |`,
     `| CPU at rest with every stream open (${rest ? f(rest.seconds) : "—"} s, one keep-alive and presence cycle): app / PostgreSQL / bench / other processes on the machine | ${pct(rest?.app)} / ${pct(rest?.postgres)} / ${pct(rest?.bench)} / ${pct(rest?.other)} of one core |`,
     `| the wall, GET / server-rendered, 1 connection: requests/s, p50, p99 | ${f(a.wallSsr.rps)} /s, ${f(a.wallSsr.p50, 1)} ms, ${f(a.wallSsr.p99, 1)} ms (${f(a.wallSsr.non2xx + a.wallSsr.errors)} errors) |`,
+    `| the wall's HTML (${f(a.performers)} performers) | ${f(a.wallBytes / 1024)} KiB |`,
     "",
     "NOTIFY ceiling (`scripts/bench/notify-ceiling.ts`): the same PostgreSQL, `SELECT pg_notify(channel, payload)` with a chat-sized payload (≈ 200 bytes) committed one per statement from a pool of publishers as fast as they go, while one LISTEN connection per simulated app instance receives; latency is from sending to the last listener's receipt. Publishers and listeners run in the bench process on the same 2 cores.",
     "",

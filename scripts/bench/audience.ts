@@ -78,6 +78,8 @@ export async function runAudience(options: {
   /** The next-server process (memory) and the launcher (CPU of its tree). */
   serverPid: number;
   launcherPid: number;
+  /** Around the wall's server-rendering run (--cpu-prof starts and stops the profiler). */
+  aroundWall?: { before: () => void; after: () => void };
   log: (line: string) => void;
 }): Promise<AudienceResult> {
   const { pool, baseUrl, tag, log } = options;
@@ -94,7 +96,8 @@ export async function runAudience(options: {
   const page = await fetch(`${baseUrl}/`);
   const html = await page.text();
   if (page.status !== 200) throw new Error(`GET / answered ${page.status}`);
-  const wallSsr = await runLoad({ baseUrl, secret: "", connections: 1, seconds: WALL_SSR_SECONDS, keyPrefix: `${tag}-wall`, next: () => ({ method: "GET", path: "/", body: "", signed: false }) });
+  options.aroundWall?.before();
+  const wallSsr = await runLoad({ baseUrl, secret: "", connections: 1, seconds: WALL_SSR_SECONDS, keyPrefix: `${tag}-wall`, next: () => ({ method: "GET", path: "/", body: "", signed: false }) }).finally(() => options.aroundWall?.after());
 
   const rssBefore = rssMiB(options.serverPid);
   const sentAt = new Map<string, number>();

@@ -15,7 +15,8 @@
 //   --cpu-prof            profile the app server (V8 sampling profiler) during the measured single
 //                         heartbeat run and the batch run; writes .data/bench-heartbeat.cpuprofile and
 //                         .data/bench-batch.cpuprofile and prints a summary of each
-//                         (profiling slows the server: the numbers of that run are not comparable)
+//                         (profiling slows the server: the numbers of that run are not comparable);
+//                         with --only=audience, the wall's server-rendering run (.data/bench-wall.cpuprofile)
 //   --only=batch          run only the batch heartbeat scenario (and its verification); never
 //                         writes docs/benchmarks.md
 //   --only=audience       run only the audience scenario on its own fresh app and database (2,000

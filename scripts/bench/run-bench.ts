@@ -152,7 +152,7 @@ function toggleProfiler(): void {
   process.kill(pid, "SIGUSR2");
 }
 
-async function reportProfile(scenario: "heartbeat" | "batch", description: string): Promise<void> {
+async function reportProfile(scenario: "heartbeat" | "batch" | "wall", description: string): Promise<void> {
   for (let i = 0; i < 100 && !existsSync(CPU_PROFILE); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
   if (!existsSync(CPU_PROFILE)) {
     log(`--cpu-prof: no profile was written to ${CPU_PROFILE}`);
@@ -230,7 +230,11 @@ async function onlyAudience(pool: pg.Pool, baseUrl: string, about: { host: Retur
   const serverPid = nextServerPid(app!.pid);
   if (!serverPid) throw new Error("--only=audience: cannot find the next-server process");
   log(`== audience: ${AUDIENCE_VIEWERS} viewers in one room, ${AUDIENCE_WALLS} walls, ${WALL_PERFORMERS} performers`);
-  const audience = await runAudience({ pool, baseUrl, authSecret: BENCH_AUTH_SECRET, chatApiSecret: BENCH_CHAT_API_SECRET, tag: runId, serverPid, launcherPid: app!.pid, log });
+  const audience = await runAudience({
+    pool, baseUrl, authSecret: BENCH_AUTH_SECRET, chatApiSecret: BENCH_CHAT_API_SECRET, tag: runId, serverPid, launcherPid: app!.pid, log,
+    ...(options.cpuProf ? { aroundWall: { before: toggleProfiler, after: toggleProfiler } } : {}),
+  });
+  if (options.cpuProf) await reportProfile("wall", "wall server-rendering run");
   const ceiling: NotifyCeilingResult[] = [];
   for (const listeners of [1, 2, 8]) {
     log(`== NOTIFY ceiling: ${listeners} listening instance(s), ${NOTIFY_PUBLISHERS} publishers, ${NOTIFY_SECONDS} s`);
@@ -240,7 +244,8 @@ async function onlyAudience(pool: pg.Pool, baseUrl: string, about: { host: Retur
   }
   const section = audienceSection({ when: new Date(), ...about, fdLimit: fdLimit(), audience, ceiling });
   console.log(`\n${section}`);
-  if (options.docs) {
+  if (options.docs && options.cpuProf) log(`(not written to ${DOC}: --cpu-prof slows the server down)`);
+  else if (options.docs) {
     writeResultsDoc(DOC, section, "audience");
     log(`(written to ${DOC})`);
   }
