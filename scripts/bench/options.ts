@@ -21,7 +21,8 @@
 //                         writes docs/benchmarks.md
 //   --only=audience       run only the audience scenario on its own fresh app and database (2,000
 //                         viewers' SSE streams in one room, 500 walls, 1,000 performers) and the
-//                         NOTIFY ceiling; writes its own section of docs/benchmarks.md
+//                         NOTIFY ceiling; writes its own section of docs/benchmarks.md (a full run
+//                         ends with it)
 
 export type BenchOptions = {
   build: boolean;
