@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -15,10 +15,11 @@ import { openSse, type SseStream } from "@/scripts/bench/sse-client";
 import { createActiveShows, createPerformer, createViewer, ledgerSum, showLedgerCharged } from "@/test/helpers/factories";
 import { sleep, waitFor } from "@/test/helpers/realtime";
 
-// Two production instances (`next start`, the existing .next build, or a fresh one) on this file's
-// database, behind Debian's nginx configured with deploy/nginx/ppv-locations.conf — the locations
-// webmasters copy — through test/integration/two-instances/nginx.conf. Everything goes through
-// nginx; `X-Test-Instance: a|b` pins a request to one instance.
+// Two production instances (`next start`; the existing .next build if it is newer than the sources,
+// otherwise a fresh one) on this file's database, behind Debian's nginx configured with
+// deploy/nginx/ppv-locations.conf — the locations webmasters copy — through
+// test/integration/two-instances/nginx.conf. Everything goes through nginx; `X-Test-Instance: a|b`
+// pins a request to one instance.
 //
 // Ports: TEST_INSTANCES_PORT (nginx; the instances take the next two) or free ones from the OS.
 
@@ -63,8 +64,19 @@ async function ports(): Promise<[number, number, number]> {
   return [await freePort(), await freePort(), await freePort()];
 }
 
+// What `next build` compiles: a build older than any of these would test yesterday's code.
+const BUILD_INPUTS = ["app", "lib", "components", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json"];
+
+function newestChange(entry: string): number {
+  const stat = statSync(entry, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), stat.mtimeMs);
+}
+
 function ensureBuild(): void {
-  if (existsSync(path.join(ROOT, ".next/BUILD_ID"))) return;
+  const buildId = statSync(path.join(ROOT, ".next/BUILD_ID"), { throwIfNoEntry: false });
+  if (buildId && Math.max(...BUILD_INPUTS.map((entry) => newestChange(path.join(ROOT, entry)))) <= buildId.mtimeMs) return;
   const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     cwd: ROOT,
     stdio: "inherit",
