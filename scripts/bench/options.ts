@@ -15,9 +15,14 @@
 //   --cpu-prof            profile the app server (V8 sampling profiler) during the measured single
 //                         heartbeat run and the batch run; writes .data/bench-heartbeat.cpuprofile and
 //                         .data/bench-batch.cpuprofile and prints a summary of each
-//                         (profiling slows the server: the numbers of that run are not comparable)
+//                         (profiling slows the server: the numbers of that run are not comparable);
+//                         with --only=audience, the wall's server-rendering run (.data/bench-wall.cpuprofile)
 //   --only=batch          run only the batch heartbeat scenario (and its verification); never
 //                         writes docs/benchmarks.md
+//   --only=audience       run only the audience scenario on its own fresh app and database (2,000
+//                         viewers' SSE streams in one room, 500 walls, 1,000 performers) and the
+//                         NOTIFY ceiling; writes its own section of docs/benchmarks.md (a full run
+//                         ends with it)
 
 export type BenchOptions = {
   build: boolean;
@@ -34,8 +39,8 @@ export type BenchOptions = {
   docs: boolean;
   cpuProf: boolean;
   pgStatements: boolean;
-  /** Run only this scenario (currently only "batch"), or all of them. */
-  only: "batch" | null;
+  /** Run only this scenario, or all of them. */
+  only: "batch" | "audience" | null;
 };
 
 const DEFAULTS: BenchOptions = {
@@ -77,8 +82,9 @@ export function parseOptions(argv: string[]): BenchOptions {
     else if (arg === "--cpu-prof") options.cpuProf = true;
     else if (arg === "--pg-statements") options.pgStatements = true;
     else if (arg === "--only=batch") options.only = "batch";
+    else if (arg === "--only=audience") options.only = "audience";
     else if (arg === "--help" || arg === "-h") {
-      console.log("usage: npm run bench -- [--no-build] [--no-docs] [--cpu-prof] [--pg-statements] [--only=batch] [--duration=15] [--warmup=3] [--connections=100]\n" +
+      console.log("usage: npm run bench -- [--no-build] [--no-docs] [--cpu-prof] [--pg-statements] [--only=batch|audience] [--duration=15] [--warmup=3] [--connections=100]\n" +
         "       [--batch-seconds=60] [--shows=10000] [--db-seconds=10] [--db-clients=24] [--stage-seconds=4] [--port=3200] [--pg-port=54333]");
       process.exit(0);
     } else {

@@ -7,9 +7,6 @@ import path from "node:path";
 
 export type Row = { scenario: string; rps: number; p50: number; p99: number; errors: number; ratio: number | null };
 
-const START = "<!-- bench:results:start -->";
-const END = "<!-- bench:results:end -->";
-
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export function machine(): { cpu: string; cores: number; node: string; memory: string; os: string } {
@@ -104,7 +101,10 @@ npm run bench -- --help            # durations, connections, ports, …
 
 `;
 
-export function writeResultsDoc(file: string, section: string): void {
+/** Replaces the part between the markers named `part` (the main results unless told), or appends it. */
+export function writeResultsDoc(file: string, section: string, part = "results"): void {
+  const START = `<!-- bench:${part}:start -->`;
+  const END = `<!-- bench:${part}:end -->`;
   const body = `${START}\n${section.trim()}\n${END}\n`;
   let text = existsSync(file) ? readFileSync(file, "utf8") : INTRO;
   const start = text.indexOf(START);

@@ -2,9 +2,12 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import pg from "pg";
 import { runBatchHeartbeats, verifyBilling, BATCH_SIZE, type BatchResult, type Verification } from "./batch";
+import { AUDIENCE_VIEWERS, AUDIENCE_WALLS, runAudience, WALL_PERFORMERS } from "./audience";
+import { audienceSection, audienceTargets } from "./audience-report";
 import { cpuSnapshot, cpuUsage, type CpuUsage } from "./cpu";
 import { runDbCeiling, type DbCeilingResult } from "./db-ceiling";
 import { runLoad, type LoadResult, type RequestFactory } from "./load";
+import { runNotifyCeiling, type NotifyCeilingResult } from "./notify-ceiling";
 import { parseOptions } from "./options";
 import { enableStatements, resetStatements, topStatements } from "./pg-statements";
 import { machine, table, writeResultsDoc, type Row } from "./report";
@@ -23,6 +26,8 @@ const POOL_PAIRS = 2000;
 const TARGET_RATIO = 0.7;
 const STAGE_CONCURRENCY = 20;
 const TARGET_BATCH_P99_MS = 100;
+const NOTIFY_PUBLISHERS = 16;
+const NOTIFY_SECONDS = 5;
 const DOC = "docs/benchmarks.md";
 // The app server writes each profile to CPU_PROFILE; it is then renamed after its scenario.
 const CPU_PROFILE = ".data/bench-app.cpuprofile";
@@ -147,7 +152,7 @@ function toggleProfiler(): void {
   process.kill(pid, "SIGUSR2");
 }
 
-async function reportProfile(scenario: "heartbeat" | "batch", description: string): Promise<void> {
+async function reportProfile(scenario: "heartbeat" | "batch" | "wall", description: string): Promise<void> {
   for (let i = 0; i < 100 && !existsSync(CPU_PROFILE); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
   if (!existsSync(CPU_PROFILE)) {
     log(`--cpu-prof: no profile was written to ${CPU_PROFILE}`);
@@ -220,6 +225,38 @@ async function onlyBatch(pool: pg.Pool, baseUrl: string): Promise<number> {
   return verified ? 0 : 1;
 }
 
+/** --only=audience: SSE audience, the wall and the NOTIFY ceiling, written to their own section of the doc. */
+async function onlyAudience(pool: pg.Pool, baseUrl: string, about: { host: ReturnType<typeof machine>; nextVersion: string; pgVersion: string }): Promise<number> {
+  const serverPid = nextServerPid(app!.pid);
+  if (!serverPid) throw new Error("--only=audience: cannot find the next-server process");
+  log(`== audience: ${AUDIENCE_VIEWERS} viewers in one room, ${AUDIENCE_WALLS} walls, ${WALL_PERFORMERS} performers`);
+  const audience = await runAudience({
+    pool, baseUrl, authSecret: BENCH_AUTH_SECRET, chatApiSecret: BENCH_CHAT_API_SECRET, tag: runId, serverPid, launcherPid: app!.pid, log,
+    ...(options.cpuProf ? { aroundWall: { before: toggleProfiler, after: toggleProfiler } } : {}),
+  });
+  if (options.cpuProf) await reportProfile("wall", "wall server-rendering run");
+  const ceiling: NotifyCeilingResult[] = [];
+  for (const listeners of [1, 2, 8]) {
+    log(`== NOTIFY ceiling: ${listeners} listening instance(s), ${NOTIFY_PUBLISHERS} publishers, ${NOTIFY_SECONDS} s`);
+    const result = await runNotifyCeiling({ databaseUrl: app!.databaseUrl, listeners, publishers: NOTIFY_PUBLISHERS, seconds: NOTIFY_SECONDS });
+    log(`   ${result.sent.toFixed(0)} NOTIFY/s, ${result.delivered.toFixed(0)} received/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, lost ${result.lost}`);
+    ceiling.push(result);
+  }
+  const section = audienceSection({ when: new Date(), ...about, fdLimit: fdLimit(), audience, ceiling });
+  console.log(`\n${section}`);
+  if (options.docs && options.cpuProf) log(`(not written to ${DOC}: --cpu-prof slows the server down)`);
+  else if (options.docs) {
+    writeResultsDoc(DOC, section, "audience");
+    log(`(written to ${DOC})`);
+  }
+  return audienceTargets(audience).pass ? 0 : 1;
+}
+
+function fdLimit(): string {
+  const match = /Max open files\s+(\d+|unlimited)/.exec(readFileSync("/proc/self/limits", "utf8"));
+  return match ? match[1]! : "unknown";
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   const host = machine();
@@ -245,6 +282,7 @@ async function main(): Promise<number> {
       await createCreditPack(pool);
       return await onlyBatch(pool, baseUrl);
     }
+    if (options.only === "audience") return await onlyAudience(pool, baseUrl, { host, nextVersion, pgVersion });
     log(`== bench data: a credit pack, ${POOL_PAIRS} viewers + ${POOL_PAIRS} performers`);
     await createCreditPack(pool);
     const pairs = await createPairs(pool, `${runId}a`, POOL_PAIRS);
@@ -394,7 +432,18 @@ async function main(): Promise<number> {
   }
 }
 
-main()
+/** The whole bench ends with the audience scenario, on its own fresh app and database (its wall must hold exactly 1,000 performers). */
+async function mainThenAudience(): Promise<number> {
+  const code = await main();
+  if (options.only !== null || interrupted) return code;
+  await app?.stop();
+  app = undefined;
+  options.only = "audience";
+  options.build = false;
+  return Math.max(code, await main());
+}
+
+mainThenAudience()
   .then(async (code) => shutdown(code))
   .catch(async (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

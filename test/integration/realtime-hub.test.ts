@@ -117,4 +117,22 @@ describe("RoomFeed across two instances", () => {
     expect(first.last("state")?.shows[0]).toMatchObject({ id: show.id, status: "ended", endReason: "user_left" });
     expect(owner.last("state")?.shows[0]).toMatchObject({ id: show.id, status: "ended" });
   });
+
+  it("a crowd joining costs the viewers already in the room neither a new state nor one count event per join", async () => {
+    const performer = await createPerformer();
+    const feed = new RoomFeed(performer.id, newHub("room-crowd"), "instance-crowd");
+    feeds.push(feed);
+    // Room users need no rows: the feed reads the performer's shows, the ids only count viewers.
+    const viewer = (n: number) => recordingConnection(`conn-crowd-${n}`, { id: 900_000 + n, username: `crowd${n}`, role: "viewer" });
+    const first = viewer(0);
+    await feed.join(first.connection);
+    const crowd = Array.from({ length: 40 }, (_, i) => viewer(i + 1));
+    await Promise.all(crowd.map((c) => feed.join(c.connection)));
+    await waitFor(() => first.last("viewers")?.count === 41, "a viewer count of 41");
+    await sleep(600);
+    expect(first.all("state")).toHaveLength(1);
+    expect(first.all("viewers").length).toBeLessThanOrEqual(3);
+    for (const c of crowd) expect(c.all("state")).toHaveLength(1);
+    expect(crowd.at(-1)!.last("viewers")?.count).toBe(41);
+  });
 });

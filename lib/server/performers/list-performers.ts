@@ -13,29 +13,21 @@ export type WallPerformer = {
   ratePerMinute: number;
 };
 
-const ORDER: Record<WallStatus, number> = { online: 0, busy: 1, offline: 2 };
-
-// Busy is never stored: it is "has an active private show", so it cannot go stale.
+// One statement: the wall is read on every page view and every wall stream's (re)connect, and with
+// 1,000 performers Prisma's nested reads (performers, their users, an active show each) took 60 ms
+// where PostgreSQL needs 2 (docs/benchmarks.md, "Audience"). Busy is never stored: it is "has an active private show", so it cannot
+// go stale. Online first, then busy, then offline; by display name within each.
 export async function listPerformers(filter?: { status?: WallStatus }): Promise<WallPerformer[]> {
-  const rows = await prisma.performer.findMany({
-    where: { disabled: false },
-    select: {
-      id: true, slug: true, displayName: true, photos: true, status: true, ratePerMinute: true,
-      user: { select: { username: true } },
-      shows: { where: { status: "active" }, select: { id: true }, take: 1 },
-    },
-    orderBy: { displayName: "asc" },
-  });
-  return rows
-    .map((row) => ({
-      id: row.id,
-      slug: row.slug,
-      username: row.user.username,
-      displayName: row.displayName,
-      image: row.photos[0] ?? null,
-      status: (row.shows.length > 0 ? "busy" : row.status) as WallStatus,
-      ratePerMinute: row.ratePerMinute,
-    }))
-    .filter((p) => !filter?.status || p.status === filter.status)
-    .sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  const status = filter?.status ?? null;
+  return prisma.$queryRaw<WallPerformer[]>`
+    SELECT id, slug, username, "displayName", image, status, "ratePerMinute"
+      FROM (SELECT p.id, p.slug, u.username, p.display_name AS "displayName", p.photos[1] AS image,
+                   CASE WHEN EXISTS (SELECT 1 FROM private_shows s WHERE s.performer_id = p.id AND s.status = 'active')
+                        THEN 'busy' ELSE p.status::text END AS status,
+                   p.rate_per_minute AS "ratePerMinute"
+              FROM performers p
+              JOIN users u ON u.id = p.user_id
+             WHERE NOT p.disabled) AS wall
+     WHERE ${status}::text IS NULL OR status = ${status}::text
+     ORDER BY CASE status WHEN 'online' THEN 0 WHEN 'busy' THEN 1 ELSE 2 END, "displayName"`;
 }

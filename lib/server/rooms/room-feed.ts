@@ -28,6 +28,11 @@ const PRESENCE_EVERY_MS = 15_000;
 const PRESENCE_TTL_MS = 40_000;
 /** A feed outlives its last connection briefly, so a page reload does not UNLISTEN and LISTEN again. */
 const LINGER_MS = 5_000;
+/**
+ * Viewer counts go out at most this often: sent to every connection on every join, 2,000 viewers
+ * arriving would cost 2,000 × 2,000 events.
+ */
+const COUNT_EVERY_MS = 250;
 
 type ShowPresenceListener = (performerId: number) => void;
 
@@ -62,6 +67,9 @@ export class RoomFeed {
   private queued: Promise<void> | null = null;
   private presenceTimer: NodeJS.Timeout;
   private announceTimer: NodeJS.Timeout | null = null;
+  private countTimer: NodeJS.Timeout | null = null;
+  /** The next load sends every connection its view (a change); otherwise only connections not yet sent one (joins). */
+  private refreshAll = false;
   private lingerTimer: NodeJS.Timeout | null = null;
   private count = 0;
   private disposed = false;
@@ -94,8 +102,9 @@ export class RoomFeed {
     const member: Member = { ...connection, ready: false, excluded: true, peerGone: false };
     this.members.set(connection.id, member);
     await this.started;
-    // A load that starts after the join, so the new connection's first state is current.
-    await this.reload();
+    // A load that starts after the join, so the new connection's first state is current; the
+    // others' views did not change, so they are not sent it again.
+    await this.queueLoad();
     if (!member.ready && this.members.has(member.id)) {
       // The room is gone (disabled) or the load failed: closing makes the browser try again later.
       member.close();
@@ -139,6 +148,7 @@ export class RoomFeed {
     this.onDisposed();
     clearInterval(this.presenceTimer);
     if (this.announceTimer) clearTimeout(this.announceTimer);
+    if (this.countTimer) clearTimeout(this.countTimer);
     if (this.lingerTimer) clearTimeout(this.lingerTimer);
     for (const member of this.members.values()) member.close();
     this.members.clear();
@@ -165,20 +175,28 @@ export class RoomFeed {
 
   /** Re-reads the state and sends every connection its view; calls made during a load share the next one. */
   reload(): Promise<void> {
+    this.refreshAll = true;
+    return this.queueLoad();
+  }
+
+  /** One load at a time, in order: a load asked for during another shares the next one. */
+  private queueLoad(): Promise<void> {
     if (!this.inFlight) {
-      this.inFlight = this.load().finally(() => {
+      this.inFlight = this.loadState().finally(() => {
         this.inFlight = null;
       });
       return this.inFlight;
     }
     this.queued ??= this.inFlight.then(() => {
       this.queued = null;
-      return this.reload();
+      return this.queueLoad();
     });
     return this.queued;
   }
 
-  private async load(): Promise<void> {
+  private async loadState(): Promise<void> {
+    const all = this.refreshAll;
+    this.refreshAll = false;
     let state: RoomState | null;
     try {
       state = await getRoomState(this.performerId);
@@ -194,6 +212,7 @@ export class RoomFeed {
     this.activeShow = active ? { id: active.id, userId: active.userId } : null;
     let presence = false;
     for (const member of this.members.values()) {
+      if (!all && member.ready) continue;
       const view = viewRoomState(state, member.user);
       if (member.ready && !member.excluded && view.excluded) {
         // Someone else's private show started: this page goes back to the wall.
@@ -263,7 +282,17 @@ export class RoomFeed {
     return [...ids];
   }
 
+  /** Recounts soon: joins and leaves arriving together share one count and one event per connection. */
   private updateCount(): void {
+    if (this.countTimer || this.disposed) return;
+    this.countTimer = setTimeout(() => {
+      this.countTimer = null;
+      this.sendCount();
+    }, COUNT_EVERY_MS);
+    this.countTimer.unref();
+  }
+
+  private sendCount(): void {
     const all = new Set(this.localViewers());
     for (const { viewers } of this.remote.values()) for (const id of viewers) all.add(id);
     if (all.size === this.count) return;
