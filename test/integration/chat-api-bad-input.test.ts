@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sign, type ChatApiMethod, type RequestOptions } from "@/lib/chat-api-client/chat-api-client";
+import { sign, type ChatApiMethod, type RequestOptions, type SignInput } from "@/lib/chat-api-client/chat-api-client";
 import { api, dispatch, snapshot, testSecret, V1 } from "@/test/helpers/chat-api";
 import { createPerformer, createViewer } from "@/test/helpers/factories";
 
@@ -29,14 +29,32 @@ function send(method: ChatApiMethod, path: string, body?: unknown, options?: Req
 /** A POST with raw bytes as the body, signed correctly over those bytes. */
 function sendBytes(path: string, bytes: Uint8Array<ArrayBuffer>): Promise<Response> {
   const timestamp = Math.floor(Date.now() / 1000);
-  const mac = createHmac("sha256", testSecret()).update(`${timestamp}.POST.${V1}${path}.`).update(bytes).digest("hex");
+  const key = `bytes-${Math.random()}`;
+  const mac = createHmac("sha256", testSecret()).update(`${timestamp}\nPOST\n${V1}${path}\n${key}\n`).update(bytes).digest("hex");
   return dispatch(
     new Request(`http://localhost:3000${V1}${path}`, {
       method: "POST",
       body: bytes,
-      headers: { "x-chat-timestamp": String(timestamp), "x-chat-signature": `v1=${mac}`, "idempotency-key": `bytes-${Math.random()}` },
+      headers: { "x-chat-timestamp": String(timestamp), "x-chat-signature": `v2=${mac}`, "idempotency-key": key },
     }),
   );
+}
+
+const SIGNED_KEY = "bad-input-signed-key";
+
+/** A request whose signature is made over something else than what is sent (`signed` overrides it). */
+function sendSignedAs(method: ChatApiMethod, path: string, body: unknown, signed: Partial<SignInput>): Promise<Response> {
+  const text = body === undefined ? "" : JSON.stringify(body);
+  const idempotencyKey = method === "GET" ? null : `${SIGNED_KEY}-${Math.random()}`;
+  const signature = sign({ secret: testSecret(), timestamp: now(), method, path: `${V1}${path}`, idempotencyKey, body: text, ...signed });
+  return send(method, path, body, { idempotencyKey, signature });
+}
+
+/** A tip signed correctly by contract v1's rule (dot-joined, no key): refused since v1.1. */
+function sendV1(path: string, body: string): Promise<Response> {
+  const timestamp = now();
+  const mac = createHmac("sha256", testSecret()).update(`${timestamp}.POST.${V1}${path}.${body}`).digest("hex");
+  return send("POST", path, body, { timestamp, signature: `v1=${mac}` });
 }
 
 const tip = (fields: Record<string, unknown>) => ({ userId, performerId, credits: 10, ...fields });
@@ -100,14 +118,18 @@ const cases: Case[] = [
   // Signatures: 401.
   { name: "tips: no signature", send: () => send("POST", "/tips", tip({}), { signature: null }), status: 401, code: "invalid_signature" },
   { name: "tips: no timestamp", send: () => dispatch(stripHeader(api.buildRequest("POST", `${V1}/tips`, tip({})), "x-chat-timestamp")), status: 401, code: "invalid_signature" },
-  { name: "tips: wrong secret", send: () => send("POST", "/tips", tip({}), { signature: sign({ secret: "w".repeat(40), timestamp: now(), method: "POST", path: `${V1}/tips`, body: JSON.stringify(tip({})) }) }), status: 401, code: "invalid_signature" },
-  { name: "tips: signature for another path", send: () => send("POST", "/tips", tip({}), { signature: sign({ secret: testSecret(), timestamp: now(), method: "POST", path: `${V1}/shows`, body: JSON.stringify(tip({})) }) }), status: 401, code: "invalid_signature" },
-  { name: "tips: signature for another method", send: () => send("POST", "/tips", tip({}), { signature: sign({ secret: testSecret(), timestamp: now(), method: "PUT", path: `${V1}/tips`, body: JSON.stringify(tip({})) }) }), status: 401, code: "invalid_signature" },
-  { name: "tips: signature for another body", send: () => send("POST", "/tips", tip({}), { signature: sign({ secret: testSecret(), timestamp: now(), method: "POST", path: `${V1}/tips`, body: JSON.stringify(tip({ credits: 1 })) }) }), status: 401, code: "invalid_signature" },
+  { name: "tips: wrong secret", send: () => sendSignedAs("POST", "/tips", tip({}), { secret: "w".repeat(40) }), status: 401, code: "invalid_signature" },
+  { name: "tips: signature for another path", send: () => sendSignedAs("POST", "/tips", tip({}), { path: `${V1}/shows` }), status: 401, code: "invalid_signature" },
+  { name: "tips: signature for another method", send: () => sendSignedAs("POST", "/tips", tip({}), { method: "PUT" }), status: 401, code: "invalid_signature" },
+  { name: "tips: signature for another body", send: () => sendSignedAs("POST", "/tips", tip({}), { body: JSON.stringify(tip({ credits: 1 })) }), status: 401, code: "invalid_signature" },
+  { name: "tips: signature for another Idempotency-Key", send: () => sendSignedAs("POST", "/tips", tip({}), { idempotencyKey: "another-key" }), status: 401, code: "invalid_signature" },
+  { name: "tips: signature without the Idempotency-Key", send: () => sendSignedAs("POST", "/tips", tip({}), { idempotencyKey: null }), status: 401, code: "invalid_signature" },
+  { name: "tips: a v1 signature (contract v1) is refused, saying to sign with v2", send: () => send("POST", "/tips", tip({}), { signature: `v1=${"a".repeat(64)}` }), status: 401, code: "invalid_signature" },
+  { name: "tips: v1 over the old dot-joined string, correct for v1", send: () => sendV1("/tips", JSON.stringify(tip({}))), status: 401, code: "invalid_signature" },
   { name: "tips: malformed signature", send: () => send("POST", "/tips", tip({}), { signature: "sha256=abc" }), status: 401, code: "invalid_signature" },
   { name: "tips: stale timestamp", send: () => send("POST", "/tips", tip({}), { timestamp: now() - 301 }), status: 401, code: "stale_timestamp" },
   { name: "tips: future timestamp", send: () => send("POST", "/tips", tip({}), { timestamp: now() + 301 }), status: 401, code: "stale_timestamp" },
-  { name: "performers: signature without the query", send: () => send("GET", "/performers?status=online", undefined, { signature: sign({ secret: testSecret(), timestamp: now(), method: "GET", path: `${V1}/performers`, body: "" }) }), status: 401, code: "invalid_signature" },
+  { name: "performers: signature without the query", send: () => sendSignedAs("GET", "/performers?status=online", undefined, { path: `${V1}/performers` }), status: 401, code: "invalid_signature" },
   { name: "users: unsigned", send: () => send("GET", `/users/${userId}`, undefined, { signature: null }), status: 401, code: "invalid_signature" },
 
   // Idempotency key: 400.
@@ -116,7 +138,7 @@ const cases: Case[] = [
   { name: "status: PUT without Idempotency-Key", send: () => send("PUT", `/performers/${performerId}/status`, { status: "offline" }, { idempotencyKey: null }), status: 400, code: "idempotency_key_required" },
 
   // The order of the checks: size, then signature, then JSON, then key, then schema.
-  { name: "order: too large and unsigned → 413", send: () => send("POST", "/tips", "{".repeat(17 * 1024), { signature: "v1=00" }), status: 413, code: "payload_too_large" },
+  { name: "order: too large and unsigned → 413", send: () => send("POST", "/tips", "{".repeat(17 * 1024), { signature: "v2=00" }), status: 413, code: "payload_too_large" },
   { name: "order: malformed JSON, unsigned → 401", send: () => send("POST", "/tips", "{", { signature: null }), status: 401, code: "invalid_signature" },
   { name: "order: malformed JSON, stale → 401", send: () => send("POST", "/tips", "{", { timestamp: now() - 3600 }), status: 401, code: "stale_timestamp" },
   { name: "order: malformed JSON, no key → 400 invalid_json", send: () => send("POST", "/tips", "{", { idempotencyKey: null }), status: 400, code: "invalid_json" },
@@ -141,6 +163,11 @@ describe("bad input to the chat API", () => {
     if (mentions) expect(body.error.message).toContain(`${mentions}:`);
     expect(body.error.message).not.toMatch(/at .*\.ts|SELECT|INSERT|prisma/i);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("tells a client that still signs v1 to sign with v2", async () => {
+    const body = (await (await sendV1("/tips", JSON.stringify(tip({})))).json()) as { error: { message: string } };
+    expect(body.error.message).toMatch(/sign with v2/);
   });
 
   it("a schema violation with a key already used for another request answers 409, still writing nothing", async () => {

@@ -78,10 +78,12 @@ export const CHAT_API_ENDPOINTS: Endpoint[] = [
   },
 ];
 
+const SIGNED_STRING = '"<timestamp>\\n<METHOD>\\n<path with query>\\n<Idempotency-Key or empty>\\n<raw body>"';
+
 const ERROR_MEANINGS: Partial<Record<AppErrorCode, string>> = {
   invalid_json: "the body is not valid JSON",
   idempotency_key_required: "POST/PUT without a valid Idempotency-Key (1..255 printable ASCII)",
-  invalid_signature: "X-Chat-Signature or X-Chat-Timestamp missing, malformed or wrong",
+  invalid_signature: "X-Chat-Signature or X-Chat-Timestamp missing, malformed or wrong, or a v1= signature (sign with v2)",
   stale_timestamp: `X-Chat-Timestamp more than ${SIGNATURE_TOLERANCE_SECONDS} s from the server clock`,
   insufficient_credits: "the viewer's credits do not cover it",
   not_found: "unknown user, performer or show",
@@ -107,10 +109,10 @@ export function buildOpenApiDocument() {
     openapi: "3.1.1",
     info: {
       title: "Chat callback API",
-      version: "1.0.0",
+      version: "1.1.0",
       description: [
-        "The API a chat service calls to ask the site about performers, users, private shows and tips (contract v1).",
-        "Every request is signed: `X-Chat-Signature: v1=<lowercase hex HMAC-SHA256(CHAT_API_SECRET, \"<timestamp>.<METHOD>.<path with query>.<raw body>\")>` with `X-Chat-Timestamp: <unix seconds>`; the raw body is the empty string for GET.",
+        "The API a chat service calls to ask the site about performers, users, private shows and tips (contract v1.1).",
+        `Every request is signed: \`X-Chat-Signature: v2=<lowercase hex HMAC-SHA256(CHAT_API_SECRET, ${SIGNED_STRING})>\` with \`X-Chat-Timestamp: <unix seconds>\`: five lines joined by a single \\n, the Idempotency-Key line empty when the request has none, the raw body the empty string for GET. \`v1=\` signatures are refused (401 invalid_signature).`,
         "Every POST and PUT carries an `Idempotency-Key`; the same key and request returns the stored first response for at least 24 h.",
         `Checks run in this order: body size (413), signature (401), JSON (400), idempotency key (400, 409), schema (422), then the operation. Errors are always \`{"error": {"code", "message"}}\`.`,
         "Ids are integers, times ISO-8601 UTC strings, money decimal strings, credits integers.",
@@ -125,7 +127,7 @@ export function buildOpenApiDocument() {
         chatTimestamp: { type: "apiKey", in: "header", name: "X-Chat-Timestamp", description: `Unix seconds; at most ${SIGNATURE_TOLERANCE_SECONDS} s from the server clock.` },
         chatSignature: {
           type: "apiKey", in: "header", name: "X-Chat-Signature",
-          description: "v1=<lowercase hex HMAC-SHA256(CHAT_API_SECRET, \"<timestamp>.<METHOD>.<path with query>.<raw body>\")>, compared in constant time.",
+          description: `v2=<lowercase hex HMAC-SHA256(CHAT_API_SECRET, ${SIGNED_STRING})>, compared in constant time.`,
         },
       },
       parameters: {
