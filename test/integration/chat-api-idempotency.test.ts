@@ -71,6 +71,15 @@ describe("chat API idempotency", () => {
     expect(await ledgerSum(viewer.id)).toBe(990);
   });
 
+  it("takes a tip with the longest allowed key (255 characters) once", async () => {
+    const { viewer, body } = await tipSetup();
+    const key = `${uniqueKey("long")}${"k".repeat(255)}`.slice(0, 255);
+    const first = await post("/tips", body, key);
+    expect(first.status).toBe(201);
+    expect(await post("/tips", body, key)).toEqual({ ...first, replayed: true });
+    expect(await ledgerSum(viewer.id)).toBe(990);
+  });
+
   it("keeps the key order of a response whose keys jsonb would reorder", async () => {
     const viewer = await createViewer({ credits: 1000 });
     const performer = await createPerformer();

@@ -3,6 +3,7 @@ import { inTransaction } from "@/lib/db/in-transaction";
 import { prisma, type Tx } from "@/lib/db/prisma";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
+import { callerLedgerKey, type KeySource } from "@/lib/server/ledger/ledger-key";
 import { performerBenefit, priceOfCredits } from "@/lib/server/money/compute-price";
 import { creditValueOf } from "@/lib/server/money/get-credit-value";
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
@@ -14,8 +15,11 @@ export type SendTipOptions = {
   performerId: number;
   credits: number;
   now?: Date;
-  /** The caller's Idempotency-Key: the ledger refuses a second debit with it, even after a crash. */
-  idempotencyKey?: string;
+  /**
+   * The caller's key and who chose it (ledger-key.ts): the ledger refuses a second debit with it, even
+   * after a crash, and the key only ever answers this user's tip.
+   */
+  idempotency?: { source: KeySource; key: string };
   /**
    * The caller's transaction, if any. The chat API passes its request transaction, whose claim on
    * the Idempotency-Key already makes the tip single; a repeated ledger key there is a fault.
@@ -30,17 +34,17 @@ export type SentTip = {
 
 /**
  * POST /tips: a viewer gives a performer credits. The ppv_tips row and the ledger debit (reference
- * `tip:<id>`, idempotency key from the caller or `tip:<id>`) are written in one transaction: a
+ * `tip:<id>`, idempotency key derived from the caller's (callerLedgerKey) or `tip:<id>`) are written in one transaction: a
  * refused debit leaves no tip, and a repeated key returns the tip it already paid for.
  */
 export async function sendTip(options: SendTipOptions): Promise<SentTip> {
-  const ledgerKey = options.idempotencyKey ? `tip-request:${options.idempotencyKey}` : undefined;
+  const ledgerKey = options.idempotency ? callerLedgerKey(options.idempotency.source, options.userId, options.idempotency.key) : undefined;
   try {
     return await debitTip(options, ledgerKey);
   } catch (error) {
     // In a caller's transaction the failed INSERT has aborted it: nothing more can be read there.
     if (!ledgerKey || options.db || !isUniqueViolation(error)) throw error;
-    return findPaidTip(ledgerKey);
+    return findPaidTip(ledgerKey, options);
   }
 }
 
@@ -105,9 +109,13 @@ async function readTipFacts(tx: Tx, userId: number, performerId: number): Promis
   return facts!;
 }
 
-async function findPaidTip(ledgerKey: string): Promise<SentTip> {
+async function findPaidTip(ledgerKey: string, asked: SendTipOptions): Promise<SentTip> {
   const entry = await prisma.ledgerEntry.findUniqueOrThrow({ where: { idempotencyKey: ledgerKey } });
   const tip = await prisma.tip.findUniqueOrThrow({ where: { id: BigInt(entry.reference.slice("tip:".length)) } });
+  // The key is the user's own (ledger-key.ts); a different tip under it is another operation.
+  if (entry.userId !== asked.userId || tip.performerId !== asked.performerId || tip.credits !== asked.credits) {
+    throw new AppError("idempotency_conflict", "This key was already used for a different tip.");
+  }
   return {
     tip: { id: Number(tip.id), credits: tip.credits, price: tip.price.toFixed(3), performerBenefit: tip.performerBenefit.toFixed(3), date: tip.date.toISOString() },
     user: { id: entry.userId, credits: entry.balanceAfter },

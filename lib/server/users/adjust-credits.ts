@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/prisma";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { assertAdmin } from "@/lib/server/admin/assert-admin";
 import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
+import { callerLedgerKey } from "@/lib/server/ledger/ledger-key";
 import type { TCreditAdjustment } from "@/lib/validations/admin/user";
 
 export type AdjustCreditsOptions = TCreditAdjustment & { actorId: number; userId: number };
@@ -16,7 +17,7 @@ export type AdjustCreditsResult = { balance: number; applied: boolean };
  * makes a double submit take effect once: the second one finds the first's ledger row and reports it.
  */
 export async function adjustCredits({ actorId, userId, delta, reason, idempotencyKey }: AdjustCreditsOptions): Promise<AdjustCreditsResult> {
-  const key = `admin:${idempotencyKey}`;
+  const key = callerLedgerKey("admin-adjustment", userId, idempotencyKey);
   try {
     return await prisma.$transaction(async (tx) => {
       await assertAdmin({ db: tx, actorId });

@@ -5,5 +5,8 @@ import { ZSendTipRequest, ZTipResponse } from "@/lib/validations/chat-api";
 
 export const POST = chatRoute({ method: "POST", body: ZSendTipRequest, response: ZTipResponse }, async ({ body, now, idempotencyKey, db }) => ({
   status: 201,
-  body: await sendTip({ userId: body.userId, performerId: body.performerId, credits: body.credits, now, idempotencyKey, db }),
+  body: await sendTip({
+    userId: body.userId, performerId: body.performerId, credits: body.credits, now, db,
+    idempotency: idempotencyKey === undefined ? undefined : { source: "chat-api-tip", key: idempotencyKey },
+  }),
 }));
