@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   insufficient_credits: 402,
   payment_declined: 402,
   forbidden: 403,
+  account_blocked: 403,
+  account_on_hold: 403,
   not_found: 404,
   idempotency_conflict: 409,
   performer_unavailable: 409,

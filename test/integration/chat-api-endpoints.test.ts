@@ -325,3 +325,33 @@ describe("unknown endpoints and methods", () => {
     await expectError(call("POST", "/shows/1/explode", {}), 404, "not_found");
   });
 });
+
+describe("accounts that may not spend (API.md: 403 account_blocked / account_on_hold)", () => {
+  it.each([
+    ["blocked", { blocked: true }, "account_blocked"],
+    ["on hold", { flagged: true }, "account_on_hold"],
+  ] as const)("a %s viewer gets 403 on tip, request and accept, and nothing changes", async (_name, state, code) => {
+    const performer = await createPerformer();
+    const viewer = await createViewer({ credits: 1000 });
+    const { show: requested, viewer: waiting } = await requestedShow();
+    await prisma.user.updateMany({ where: { id: { in: [viewer.id, waiting.id] } }, data: state });
+    const before = await snapshot();
+    await expectError(call("POST", "/tips", { userId: viewer.id, performerId: performer.id, credits: 10 }), 403, code);
+    await expectError(call("POST", "/shows", { userId: viewer.id, performerId: performer.id }), 403, code);
+    await expectError(call("POST", `/shows/${requested.id}/accept`), 403, code);
+    const after = await snapshot();
+    expect({ ...after, idempotency: before.idempotency }).toEqual(before);
+    expect(await ledgerSum(viewer.id)).toBe(1000);
+  });
+
+  it("never refuses a read: GET /users/{id} answers 200 with canRequestPrivate false", async () => {
+    await createPerformer();
+    for (const state of [{ blocked: true }, { flagged: true }]) {
+      const viewer = await createViewer({ credits: 1000 });
+      await prisma.user.update({ where: { id: viewer.id }, data: state });
+      const { status, body } = await call<Body>("GET", `/users/${viewer.id}`);
+      expect(status).toBe(200);
+      expect(body.user).toMatchObject({ id: viewer.id, credits: 1000, canRequestPrivate: false });
+    }
+  });
+});

@@ -30,7 +30,7 @@ describe("applyCreditChange", () => {
   it("refuses blocked accounts and unknown users without writing", async () => {
     const blocked = await createViewer({ credits: 100 });
     await prisma.user.update({ where: { id: blocked.id }, data: { blocked: true } });
-    await expect(spend(blocked.id, `blk-${blocked.id}`)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(spend(blocked.id, `blk-${blocked.id}`)).rejects.toMatchObject({ code: "account_blocked", status: 403 });
     await expect(spend(999_999, "nobody")).rejects.toBeInstanceOf(AppError);
     expect(await prisma.ledgerEntry.count({ where: { idempotencyKey: { in: [`blk-${blocked.id}`, "nobody"] } } })).toBe(0);
   });
@@ -43,7 +43,7 @@ describe("applyCreditChange", () => {
     );
     let user = await prisma.user.findUniqueOrThrow({ where: { id: viewer.id } });
     expect(user).toMatchObject({ credits: -80, flagged: true });
-    await expect(spend(viewer.id, `sp2-${viewer.id}`, -1)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(spend(viewer.id, `sp2-${viewer.id}`, -1)).rejects.toMatchObject({ code: "account_on_hold", status: 403 });
     await prisma.$transaction((tx) =>
       applyCreditChange(tx, { userId: viewer.id, delta: 100, kind: "canceled_reversal", reference: "paypal:X", idempotencyKey: `cr-${viewer.id}` }),
     );

@@ -66,12 +66,16 @@ describe("sendTip", () => {
     await expect(sendTip({ userId: viewer.id, performerId: 999_999, credits: 1 })).rejects.toMatchObject({ code: "not_found", status: 404 });
   });
 
-  it("refuses a performer tipping (anyone, or themselves), an admin, and a blocked or flagged viewer with invalid_request", async () => {
+  it("refuses a performer tipping (anyone, or themselves) and an admin with invalid_request, a blocked or on-hold viewer with 403", async () => {
     const [performer, other] = await Promise.all([createPerformer(), createPerformer()]);
-    const tippers = [other.userId, performer.userId, (await createAdmin()).id, (await createViewer({ credits: 10, blocked: true })).id, (await createViewer({ credits: 10, flagged: true })).id];
+    const tippers = [other.userId, performer.userId, (await createAdmin()).id];
     for (const userId of tippers) {
       await expect(sendTip({ userId, performerId: performer.id, credits: 1 })).rejects.toMatchObject({ code: "invalid_request", status: 422 });
     }
+    const blocked = (await createViewer({ credits: 10, blocked: true })).id;
+    await expect(sendTip({ userId: blocked, performerId: performer.id, credits: 1 })).rejects.toMatchObject({ code: "account_blocked", status: 403 });
+    const onHold = (await createViewer({ credits: 10, flagged: true })).id;
+    await expect(sendTip({ userId: onHold, performerId: performer.id, credits: 1 })).rejects.toMatchObject({ code: "account_on_hold", status: 403 });
     await expect(sendTip({ userId: performer.userId, performerId: performer.id, credits: 1 })).rejects.toThrow(/themselves/);
     expect(await prisma.tip.count({ where: { performerId: performer.id } })).toBe(0);
   });

@@ -35,7 +35,7 @@ export default async function RoomPage({ params }: { params: Promise<{ slug: str
       <section aria-label="Live room">
         <LiveRoom
           room={{ performerId: room.id, slug: room.slug, displayName: room.displayName, ratePerMinute: room.ratePerMinute, status: room.status }}
-          me={user && { id: user.id, username: user.username, role: user.role, credits: user.credits }}
+          me={user && { id: user.id, username: user.username, role: user.role, credits: user.credits, flagged: user.flagged }}
           isOwner={user?.id === room.userId}
           provider={chat.provider}
           iceServers={env.ICE_SERVERS}

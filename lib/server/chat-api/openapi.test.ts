@@ -74,6 +74,12 @@ describe("the OpenAPI document", () => {
     }
     expect(JSON.stringify(doc.paths["/shows"])).toContain("show_in_progress");
     expect(JSON.stringify(doc.paths["/tips"])).toContain("insufficient_credits");
+    for (const [p, method] of [["/tips", "post"], ["/shows", "post"], ["/shows/{id}/accept", "post"]] as const) {
+      const forbidden = JSON.stringify(doc.paths[p]![method].responses["403"]);
+      expect(forbidden).toContain("account_blocked");
+      expect(forbidden).toContain("account_on_hold");
+    }
+    for (const p of ["/performers", "/users/{id}"]) expect(doc.paths[p]!.get.responses["403"]).toBeUndefined();
   });
 
   it("resolves every $ref and carries no JSON Schema document keywords inside components", async () => {

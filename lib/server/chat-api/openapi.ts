@@ -52,10 +52,10 @@ export const CHAT_API_ENDPOINTS: Endpoint[] = [
   {
     method: "post", path: "/shows", summary: "Request a private show", request: ZCreateShowRequest,
     success: { status: 201, schema: ZShowResponse, description: "The show, status requested." },
-    errors: ["insufficient_credits", "not_found", "performer_unavailable", "show_in_progress", "invalid_request"],
+    errors: ["insufficient_credits", "account_blocked", "account_on_hold", "not_found", "performer_unavailable", "show_in_progress", "invalid_request"],
   },
   showById("accept", "The performer accepts a requested show", "Starts billing; the performer becomes busy. Re-checks the viewer's credits.", [
-    "insufficient_credits", "invalid_transition", "performer_unavailable",
+    "insufficient_credits", "account_blocked", "account_on_hold", "invalid_transition", "performer_unavailable",
   ]),
   showById("decline", "The performer declines a requested show", "Status becomes declined.", ["invalid_transition"]),
   showById("cancel", "The viewer withdraws a request", "Status becomes cancelled.", ["invalid_transition"]),
@@ -74,7 +74,7 @@ export const CHAT_API_ENDPOINTS: Endpoint[] = [
   {
     method: "post", path: "/tips", summary: "Send a tip", request: ZSendTipRequest,
     success: { status: 201, schema: ZTipResponse, description: "The tip and the viewer's new balance." },
-    errors: ["insufficient_credits", "not_found", "invalid_request"],
+    errors: ["insufficient_credits", "account_blocked", "account_on_hold", "not_found", "invalid_request"],
   },
 ];
 
@@ -86,13 +86,15 @@ const ERROR_MEANINGS: Partial<Record<AppErrorCode, string>> = {
   invalid_signature: "X-Chat-Signature or X-Chat-Timestamp missing, malformed or wrong, or a v1= signature (sign with v2)",
   stale_timestamp: `X-Chat-Timestamp more than ${SIGNATURE_TOLERANCE_SECONDS} s from the server clock`,
   insufficient_credits: "the viewer's credits do not cover it",
+  account_blocked: "the viewer was blocked by an admin and may not spend (never answered to a read)",
+  account_on_hold: "the viewer's account is on hold after a PayPal refund or reversal took back credits already spent (never answered to a read)",
   not_found: "unknown user, performer or show",
   idempotency_conflict: "the key was used for a different request, or its first request is still running",
   performer_unavailable: "the performer is offline or busy",
   show_in_progress: "the viewer already has a requested or active show",
   invalid_transition: "the show is not in a state that allows this step",
   payload_too_large: `the body is over ${MAX_BODY_BYTES / 1024} KiB`,
-  invalid_request: "schema violation (the message names the field), or a request the rules refuse: a non-viewer or blocked account, tipping oneself",
+  invalid_request: "schema violation (the message names the field), or a request the rules refuse: a non-viewer account, tipping oneself",
   internal_error: "a server fault; no details are given",
 };
 

@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { LedgerKind } from "@/lib/generated/prisma/enums";
+import { spendRefusal } from "@/lib/users/spend-guard";
 
 export type CreditChange = {
   userId: number;
@@ -72,9 +73,7 @@ function rawSqlState(error: Prisma.PrismaClientKnownRequestError): string | unde
 async function refusal(tx: Tx, userId: number): Promise<AppError> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { blocked: true, flagged: true } });
   if (!user) return new AppError("not_found", `User ${userId} does not exist.`);
-  if (user.blocked) return new AppError("forbidden", "This account is blocked and cannot spend credits.");
-  if (user.flagged) {
-    return new AppError("forbidden", "This account has an unsettled PayPal reversal and cannot spend credits.");
-  }
+  const spend = spendRefusal(user);
+  if (spend) return new AppError(spend.code, spend.message);
   return new AppError("insufficient_credits", "Not enough credits.");
 }

@@ -6,6 +6,7 @@ import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
 import { callerLedgerKey, type KeySource } from "@/lib/server/ledger/ledger-key";
 import { performerBenefit, priceOfCredits } from "@/lib/server/money/compute-price";
 import { creditValueOf } from "@/lib/server/money/get-credit-value";
+import { assertCanSpend } from "@/lib/server/users/assert-can-spend";
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
 
 export const MAX_TIP_CREDITS = 100_000;
@@ -60,8 +61,7 @@ async function debitTip({ userId, performerId, credits, now = new Date(), db }: 
     if (facts.benefitPercent === null) throw new AppError("not_found", `Performer ${performerId} does not exist.`);
     if (facts.performerUserId === userId) throw new AppError("invalid_request", "A performer cannot tip themselves.");
     if (facts.role !== "viewer") throw new AppError("invalid_request", "Only a viewer account can tip.");
-    if (facts.blocked) throw new AppError("invalid_request", "This account is blocked and cannot tip.");
-    if (facts.flagged) throw new AppError("invalid_request", "This account has an unsettled PayPal reversal and cannot tip.");
+    assertCanSpend({ blocked: facts.blocked ?? false, flagged: facts.flagged ?? false });
 
     const creditValue = creditValueOf({
       setting: facts.settingValue,

@@ -34,7 +34,7 @@ export async function adjustCredits({ actorId, userId, delta, reason, idempotenc
         delta: `The balance is ${credits}; you can take away at most ${Math.max(0, credits)}.`,
       });
     }
-    if (error instanceof AppError && error.code === "forbidden" && delta < 0) {
+    if (error instanceof AppError && (error.code === "account_blocked" || error.code === "account_on_hold") && delta < 0) {
       throw new AppError("conflict", "Credits cannot be taken from a blocked or on-hold account; unblock it first.", { delta: "Only positive adjustments for this account." });
     }
     throw error;
