@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   account_blocked: 403,
   account_on_hold: 403,
   not_found: 404,
+  method_not_allowed: 405,
   idempotency_conflict: 409,
   performer_unavailable: 409,
   show_in_progress: 409,

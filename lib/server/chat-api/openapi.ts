@@ -116,7 +116,7 @@ export function buildOpenApiDocument() {
         "The API a chat service calls to ask the site about performers, users, private shows and tips (contract v1.1).",
         `Every request is signed: \`X-Chat-Signature: v2=<lowercase hex HMAC-SHA256(CHAT_API_SECRET, ${SIGNED_STRING})>\` with \`X-Chat-Timestamp: <unix seconds>\`: five lines joined by a single \\n, the Idempotency-Key line empty when the request has none, the raw body the empty string for GET. \`v1=\` signatures are refused (401 invalid_signature).`,
         "Every POST and PUT carries an `Idempotency-Key`; the same key and request returns the stored first response for at least 24 h.",
-        `Checks run in this order: body size (413), signature (401), JSON (400), idempotency key (400, 409), schema (422), then the operation. Errors are always \`{"error": {"code", "message"}}\`.`,
+        `Checks run in this order: body size (413), signature (401), JSON (400), idempotency key (400, 409), schema (422), then the operation. Errors are always \`{"error": {"code", "message"}}\`, also a wrong method on a listed path (405 method_not_allowed, with an Allow header) and an unknown path (404 not_found).`,
         "Ids are integers, times ISO-8601 UTC strings, money decimal strings, credits integers.",
       ].join("\n\n"),
     },

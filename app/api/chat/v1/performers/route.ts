@@ -1,4 +1,5 @@
 // GET /api/chat/v1/performers[?status=online|offline|busy] – the wall as the chat sees it
+import { apiMethods } from "@/lib/http/api-methods";
 import { chatRoute } from "@/lib/server/chat-api/handle";
 import { listPerformers } from "@/lib/server/performers/list-performers";
 import { ZPerformersQuery, ZPerformersResponse } from "@/lib/validations/chat-api";
@@ -10,3 +11,5 @@ export const GET = chatRoute({ method: "GET", query: ZPerformersQuery, response:
   status: 200,
   body: { performers: await listPerformers({ status: query.status }) },
 }));
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET });

@@ -1,4 +1,5 @@
 // POST /api/chat/v1/tips – send a tip
+import { apiMethods } from "@/lib/http/api-methods";
 import { chatRoute } from "@/lib/server/chat-api/handle";
 import { sendTip } from "@/lib/server/tips/send-tip";
 import { ZSendTipRequest, ZTipResponse } from "@/lib/validations/chat-api";
@@ -10,3 +11,5 @@ export const POST = chatRoute({ method: "POST", body: ZSendTipRequest, response:
     idempotency: idempotencyKey === undefined ? undefined : { source: "chat-api-tip", key: idempotencyKey },
   }),
 }));
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ POST });

@@ -1,4 +1,5 @@
 // POST /api/shows/[id]/heartbeat – the viewer's open room page keeps their own private show billed
+import { apiMethods } from "@/lib/http/api-methods";
 import { handleJson } from "@/lib/http/json-response";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { billOwnShow } from "@/lib/server/shows/bill-own-show";
@@ -11,3 +12,5 @@ export async function POST(_request: Request, { params }: { params: Promise<{ id
     return { status: 200, body: { billing: await billOwnShow({ userId: user.id, showId: id }) } };
   });
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ POST });

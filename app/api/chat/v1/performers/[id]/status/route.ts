@@ -1,4 +1,5 @@
 // PUT /api/chat/v1/performers/[id]/status – set a performer online or offline
+import { apiMethods } from "@/lib/http/api-methods";
 import { chatRoute } from "@/lib/server/chat-api/handle";
 import { setPerformerStatus } from "@/lib/server/performers/set-performer-status";
 import { ZIdParams, ZPerformerResponse, ZSetPerformerStatusRequest } from "@/lib/validations/chat-api";
@@ -10,3 +11,5 @@ export const PUT = chatRoute(
     body: { performer: await setPerformerStatus({ performerId: params.id, status: body.status, now, db }) },
   }),
 );
+
+export const { GET, POST, PATCH, DELETE, OPTIONS } = apiMethods({ PUT });
