@@ -2,6 +2,7 @@ import "server-only";
 import { inTransaction } from "@/lib/db/in-transaction";
 import { prisma, type Tx } from "@/lib/db/prisma";
 import { AppError, isUniqueViolation } from "@/lib/errors";
+import { MAX_TIP_CREDITS } from "@/lib/money/limits";
 import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
 import { callerLedgerKey, type KeySource } from "@/lib/server/ledger/ledger-key";
 import { performerBenefit, priceOfCredits } from "@/lib/server/money/compute-price";
@@ -9,7 +10,6 @@ import { creditValueOf } from "@/lib/server/money/get-credit-value";
 import { assertCanSpend } from "@/lib/server/users/assert-can-spend";
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
 
-export const MAX_TIP_CREDITS = 100_000;
 
 export type SendTipOptions = {
   userId: number;
