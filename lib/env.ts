@@ -52,6 +52,8 @@ export const ZEnv = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   SEED_DEMO: bool.default(true),
   UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
+  // Serves the benchmark's no-op route (app/api/bench/noop); only `npm run bench` turns it on.
+  BENCH_ROUTES: z.preprocess((v) => (v === "" ? undefined : v), bool.default(false)),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

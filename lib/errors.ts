@@ -51,6 +51,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
+/** Prisma's "record to update/delete/find not found" (P2025), matched on its code: a 404, not a fault. */
+export function isRecordNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
+}
+
 /** The constraint or columns a unique violation names (meta.target, or the driver adapter's cause). */
 export function uniqueViolationTarget(error: unknown): string {
   const meta = (error as { meta?: Record<string, unknown> }).meta ?? {};

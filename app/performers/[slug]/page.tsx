@@ -8,20 +8,21 @@ import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { getChatLogin } from "@/lib/server/html5chat/get-chat-login";
 import { getRoom } from "@/lib/server/performers/get-room";
 import { getChatConfig } from "@/lib/server/settings/get-chat-config";
-import { HEARTBEAT_INTERVAL_SECONDS } from "@/lib/server/shows/billing";
+import { getCustomCss } from "@/lib/server/settings/get-custom-css";
+import { HEARTBEAT_INTERVAL_SECONDS } from "@/lib/shows/billing";
 
 export const dynamic = "force-dynamic";
 
 export default async function RoomPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const [room, user, chat] = await Promise.all([getRoom(slug), getCurrentUser(), getChatConfig()]);
+  const [room, user, chat, css] = await Promise.all([getRoom(slug), getCurrentUser(), getChatConfig(), getCustomCss()]);
   if (!room) notFound();
   const env = loadEnv();
   const html5chat = chat.provider === "html5chat";
   const chatLogin = html5chat && user ? await getChatLogin({ userId: user.id, startRoom: room.slug }) : null;
   return (
     <article className="grid gap-6 md:grid-cols-[280px_1fr]">
-      <CustomCss />
+      <CustomCss css={css} />
       <aside className="space-y-3">
         {room.photos[0] && (
           <div className="relative aspect-[3/4] overflow-hidden rounded-lg bg-slate-800">

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/prisma";
 import type { PrivateShow, ShowEndReason } from "@/lib/generated/prisma/client";
 import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
-import { planBillingStep } from "./billing";
+import { planBillingStep } from "@/lib/shows/billing";
 import type { LockedViewer } from "./lock-show";
 import { finishShows } from "./finish-show";
 import { timeoutShows } from "./timeout-shows";

@@ -5,7 +5,7 @@ import type { BillingUpdate } from "@/lib/realtime/room-events";
 import { publishRoomMessage } from "@/lib/server/rooms/room-channel";
 import { billShow } from "./bill-show";
 import { getShow } from "./get-show";
-import { secondsRemaining } from "./billing";
+import { secondsRemaining } from "@/lib/shows/billing";
 
 export type BillOwnShowOptions = { userId: number; showId: number; now?: Date };
 

@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db/prisma";
 import type { AppErrorCode } from "@/lib/errors";
 import type { PrivateShow, ShowEndReason, ShowStatus } from "@/lib/generated/prisma/client";
 import { applyCreditDebits, type CreditDebit } from "@/lib/server/ledger/apply-credit-debits";
-import { planBillingStep, type BillingPlan } from "./billing";
+import { planBillingStep, type BillingPlan } from "@/lib/shows/billing";
 import { finishShows, type ShowToFinish } from "./finish-show";
 import { spendableBalance } from "@/lib/users/spend-guard";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/client";
-import { isStale } from "@/lib/server/shows/billing";
+import { isStale } from "@/lib/shows/billing";
 import { getShow } from "@/lib/server/shows/get-show";
 import { canSpend } from "@/lib/users/spend-guard";
 
