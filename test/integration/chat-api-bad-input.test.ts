@@ -102,6 +102,31 @@ const cases: Case[] = [
     (id): Case => ({ name: `accept: id ${id}`, send: () => send("POST", `/shows/${id}/accept`), status: 422, code: "invalid_request", mentions: "id" }),
   ),
   { name: "users: id abc", send: () => send("GET", "/users/abc"), status: 422, code: "invalid_request", mentions: "id" },
+
+  // Ids above int4 in every place an id goes: refused before the database sees them.
+  ...(
+    [
+      ["GET", "/users/99999999999", undefined],
+      ["PUT", "/performers/99999999999/status", { status: "online" }],
+      ...["accept", "decline", "cancel", "heartbeat"].map((step) => ["POST", `/shows/99999999999/${step}`, undefined] as const),
+      ["POST", "/shows/99999999999/end", { reason: "user_left" }],
+      ["POST", "/shows/2147483648/accept", undefined],
+    ] as const
+  ).map(([method, path, body]): Case => ({ name: `${method} ${path}: id beyond int4`, send: () => send(method, path, body), status: 422, code: "invalid_request", mentions: "id" })),
+  { name: "shows: userId beyond int4", send: () => send("POST", "/shows", { userId: 99_999_999_999, performerId }), status: 422, code: "invalid_request", mentions: "userId" },
+  { name: "tips: performerId beyond int4", send: () => send("POST", "/tips", tip({ performerId: 99_999_999_999 })), status: 422, code: "invalid_request", mentions: "performerId" },
+  { name: "heartbeats: a show id beyond int4", send: () => send("POST", "/heartbeats", { showIds: [1, 99_999_999_999] }), status: 422, code: "invalid_request", mentions: "showIds.1" },
+
+  // NUL bytes in any string: refused as invalid input, never passed on to PostgreSQL (which rejects them).
+  { name: "performers: NUL in the status filter", send: () => send("GET", "/performers?status=online%00"), status: 422, code: "invalid_request", mentions: "status" },
+  { name: "users: NUL in the path id", send: () => send("GET", "/users/1%00"), status: 422, code: "invalid_request", mentions: "id" },
+  { name: "accept: NUL in the path id", send: () => send("POST", "/shows/%001/accept"), status: 422, code: "invalid_request", mentions: "id" },
+  { name: "end: NUL in the reason", send: () => send("POST", `/shows/${showId}/end`, { reason: "user_left\u0000" }), status: 422, code: "invalid_request", mentions: "reason" },
+  { name: "status: NUL in the status", send: () => send("PUT", `/performers/${performerId}/status`, { status: "\u0000online" }), status: 422, code: "invalid_request", mentions: "status" },
+  { name: "tips: NUL as credits", send: () => send("POST", "/tips", tip({ credits: "\u0000" })), status: 422, code: "invalid_request", mentions: "credits" },
+  { name: "heartbeats: NUL as a show id", send: () => send("POST", "/heartbeats", { showIds: ["\u0000"] }), status: 422, code: "invalid_request", mentions: "showIds.0" },
+  { name: "tips: NUL in an ignored field and a NUL key", send: () => send("POST", "/tips", `{"userId":${userId},"performerId":${performerId},"credits":0,"note\\u0000":"\\u0000"}`), status: 422, code: "invalid_request", mentions: "credits" },
+  { name: "tips: a raw NUL byte in the body", send: () => sendBytes("/tips", new TextEncoder().encode(`{"userId":${userId},"performerId":${performerId},"credits":1\u0000}`)), status: 400, code: "invalid_json" },
   { name: "status: id 0", send: () => send("PUT", "/performers/0/status", { status: "online" }), status: 422, code: "invalid_request", mentions: "id" },
 
   // Malformed JSON: 400.
