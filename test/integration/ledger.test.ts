@@ -27,6 +27,15 @@ describe("applyCreditChange", () => {
     expect(await ledgerSum(viewer.id)).toBe(90);
   });
 
+  it("refuses a credit that would take the balance beyond what users.credits holds, as a refusal with a field", async () => {
+    const viewer = await createViewer({ credits: 2_147_000_000 });
+    const credit = (delta: number, key: string) =>
+      prisma.$transaction((tx) => applyCreditChange(tx, { userId: viewer.id, delta, kind: "admin_adjustment", reference: "test", idempotencyKey: key }));
+    await expect(credit(1_000_000, `big-${viewer.id}`)).rejects.toMatchObject({ code: "invalid_request", status: 422, fields: { delta: expect.any(String) } });
+    expect(await ledgerSum(viewer.id)).toBe(2_147_000_000);
+    expect((await credit(483_647, `max-${viewer.id}`)).balance).toBe(2_147_483_647);
+  });
+
   it("refuses blocked accounts and unknown users without writing", async () => {
     const blocked = await createViewer({ credits: 100 });
     await prisma.user.update({ where: { id: blocked.id }, data: { blocked: true } });
