@@ -11,9 +11,10 @@ export type SpendRefusal = { code: Extract<AppErrorCode, "account_blocked" | "ac
 
 /** Why this account may not spend, or null when it may. */
 export function spendRefusal(account: SpendAccount): SpendRefusal | null {
-  if (account.blocked) return { code: "account_blocked", message: "This account is blocked and cannot spend credits. Contact the site's support." };
+  // Worded for whoever reads it: the viewer in the room, the performer in the studio, a chat server.
+  if (account.blocked) return { code: "account_blocked", message: "This viewer account is blocked by the site and cannot spend credits." };
   if (account.flagged) {
-    return { code: "account_on_hold", message: "This account is on hold: a PayPal refund or reversal took back credits already spent. Buy credits to settle it." };
+    return { code: "account_on_hold", message: "This viewer account is on hold: a PayPal refund or reversal took back credits already spent. Buying credits settles it." };
   }
   return null;
 }
