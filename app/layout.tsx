@@ -30,7 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <style data-testid="brand-accent">{accentCss(brand.accentColor)}</style>
       </head>
       <body className="min-h-screen bg-slate-950 text-slate-100 antialiased">
-        <SiteHeader brand={brand} />
+        <SiteHeader brand={brand} user={user} />
         <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
         {user?.role === "viewer" && <LiveNotices />}
         {askAge && <AdultNotice siteName={brand.siteName} />}

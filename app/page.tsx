@@ -9,6 +9,7 @@ import { listWall } from "@/lib/server/performers/list-wall";
 import { listWallTags } from "@/lib/server/performers/list-wall-tags";
 import { getBrand } from "@/lib/server/settings/get-brand";
 import { firstValues, ZWallQuery } from "@/lib/validations/wall";
+import { getCustomCss } from "@/lib/server/settings/get-custom-css";
 
 export const dynamic = "force-dynamic";
 
@@ -19,17 +20,18 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
   const query = ZWallQuery.parse(search);
   const user = await getCurrentUser();
   const viewerId = user?.role === "viewer" ? user.id : undefined;
-  const [wall, tags, brand, from] = await Promise.all([
+  const [wall, tags, brand, css, from] = await Promise.all([
     listWall({ ...query, viewerId }),
     listWallTags(),
     getBrand(),
+    getCustomCss(),
     // A viewer sent back from a room whose performer started a private show with someone else.
     search.notice === "private_show" && search.performer ? getPerformerName(search.performer) : Promise.resolve(null),
   ]);
   const filtered = Boolean(query.q || query.tag || query.following);
   return (
     <section aria-labelledby="wall-title">
-      <CustomCss />
+      <CustomCss css={css} />
       <h1 id="wall-title" className="mb-3 text-2xl font-bold">{brand.wallHeadline}</h1>
       {search.notice === "private_show" && (
         <p role="status" data-testid="wall-notice" className="mb-4 rounded-lg border border-amber-700 bg-amber-950 p-3 text-sm text-amber-100">

@@ -57,6 +57,8 @@ export const ZEnv = z.object({
   SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional()),
   // The sender address of those e-mails; the display name is the site name from the brand settings.
   MAIL_FROM: z.string().regex(/^[^@\s<>]+@[^@\s<>]+$/, "must be a plain e-mail address").default("no-reply@localhost"),
+  // Serves the benchmark's no-op route (app/api/bench/noop); only `npm run bench` turns it on.
+  BENCH_ROUTES: z.preprocess((v) => (v === "" ? undefined : v), bool.default(false)),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -12,7 +12,10 @@ export const ERROR_STATUS = {
   insufficient_credits: 402,
   payment_declined: 402,
   forbidden: 403,
+  account_blocked: 403,
+  account_on_hold: 403,
   not_found: 404,
+  method_not_allowed: 405,
   idempotency_conflict: 409,
   performer_unavailable: 409,
   show_in_progress: 409,
@@ -46,6 +49,11 @@ export class AppError extends Error {
 /** Prisma's "unique constraint failed" error, matched on its code, never its message text. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/** Prisma's "record to update/delete/find not found" (P2025), matched on its code: a 404, not a fault. */
+export function isRecordNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
 }
 
 /** The constraint or columns a unique violation names (meta.target, or the driver adapter's cause). */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Brand } from "@/lib/brand/brand";
-import { getCurrentUser } from "@/lib/server/auth/current-user";
+import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { LogoutButton } from "@/components/auth/logout-button";
 
 const AREA_LINKS = {
@@ -9,8 +9,8 @@ const AREA_LINKS = {
   admin: { href: "/admin", label: "Admin" },
 } as const;
 
-export async function SiteHeader({ brand }: { brand: Brand }) {
-  const user = await getCurrentUser();
+/** The site's header; the layout passes the brand and the signed-in user (or null). */
+export function SiteHeader({ brand, user }: { brand: Brand; user: Pick<CurrentUser, "username" | "role" | "credits"> | null }) {
   return (
     <header className="border-b border-slate-800 bg-slate-900">
       <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">

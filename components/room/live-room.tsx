@@ -5,6 +5,7 @@ import { useState } from "react";
 import { ReconnectingNote } from "@/components/realtime/reconnecting-note";
 import { StatusBadge } from "@/components/wall/status-badge";
 import type { WallStatus } from "@/lib/realtime/room-events";
+import { spendRefusal } from "@/lib/users/spend-guard";
 import { ChatPanel } from "./chat-panel";
 import { PerformerShowPanel } from "./performer-show-panel";
 import { PrivateShowPanel } from "./private-show-panel";
@@ -14,7 +15,7 @@ import { ViewerVideo } from "./viewer-video";
 
 export type LiveRoomProps = {
   room: { performerId: number; slug: string; displayName: string; ratePerMinute: number; status: WallStatus };
-  me: { id: number; username: string; role: "viewer" | "performer" | "admin"; credits: number } | null;
+  me: { id: number; username: string; role: "viewer" | "performer" | "admin"; credits: number; flagged: boolean } | null;
   isOwner: boolean;
   provider: "builtin" | "html5chat";
   iceServers: RTCIceServer[];
@@ -42,6 +43,9 @@ export function LiveRoom({ room, me, isOwner, provider, iceServers, chatSlot }: 
   const excluded = view?.excluded ?? false;
   const builtin = provider === "builtin";
   const isViewer = me?.role === "viewer";
+  // The server's own rule (lib/users/spend-guard.ts), so the buttons say what the server would answer.
+  // A blocked account has no session at all (getCurrentUser), so only the hold can apply here.
+  const spendBlocker = me ? (spendRefusal({ blocked: false, flagged: me.flagged })?.message ?? null) : null;
 
   const chatBlocked = !me
     ? "Log in to chat."
@@ -101,6 +105,7 @@ export function LiveRoom({ room, me, isOwner, provider, iceServers, chatSlot }: 
               performerId={room.performerId}
               displayName={room.displayName}
               balance={balance}
+              disabledReason={spendBlocker}
               onTipped={onBalance}
             />
           )}
@@ -109,6 +114,7 @@ export function LiveRoom({ room, me, isOwner, provider, iceServers, chatSlot }: 
               room={room}
               status={status}
               me={me}
+              spendBlocker={spendBlocker}
               balance={balance}
               shows={view?.shows ?? []}
               billing={billing}

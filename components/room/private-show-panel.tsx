@@ -13,6 +13,8 @@ type PrivateShowPanelProps = {
   room: { performerId: number; slug: string; displayName: string; ratePerMinute: number };
   status: WallStatus;
   me: { role: string } | null;
+  /** Why this account may not spend at all (on hold), or null. */
+  spendBlocker: string | null;
   balance: number;
   /** The viewer's own shows in this room, newest first (from the room's state). */
   shows: RoomShow[];
@@ -29,9 +31,10 @@ const END_TEXT: Record<ShowEndReason, string> = {
 
 /** Why the request button is disabled, or null when it is enabled. */
 function requestBlocker(props: PrivateShowPanelProps): string | null {
-  const { me, status, balance, room } = props;
+  const { me, status, balance, room, spendBlocker } = props;
   if (!me) return "Log in to request a private show.";
   if (me.role !== "viewer") return "Only viewer accounts can request private shows.";
+  if (spendBlocker) return spendBlocker;
   if (status === "offline") return `${room.displayName} is offline.`;
   if (status === "busy") return `${room.displayName} is in a private show.`;
   if (balance < room.ratePerMinute) return `You need at least ${room.ratePerMinute} credits (one minute); you have ${balance}.`;
@@ -103,7 +106,7 @@ export function PrivateShowPanel(props: PrivateShowPanelProps) {
           {blocker && (
             <p id="private-blocker" data-testid="private-blocker" className="text-sm text-slate-300">
               {blocker}{" "}
-              {blocker.startsWith("You need") && <Link className="text-pink-300 underline" href="/credits">Buy credits</Link>}
+              {(blocker.startsWith("You need") || blocker === props.spendBlocker) && <Link className="text-pink-300 underline" href="/credits">Buy credits</Link>}
               {blocker.startsWith("Log in") && <Link className="text-pink-300 underline" href={`/login?callbackUrl=/performers/${room.slug}`}>Log in</Link>}
             </p>
           )}

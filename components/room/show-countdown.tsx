@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { clock } from "@/lib/format";
+import { creditsOwed } from "@/lib/shows/billing";
 import type { Billing } from "./use-room";
 
 /**
@@ -18,8 +19,8 @@ export function ShowCountdown({ billing, ratePerMinute }: { billing: Billing | n
   const active = billing?.status === "active";
   const elapsed = billing ? Math.max(0, Math.floor((now - billing.receivedAt) / 1000)) : 0;
   const remaining = billing && active ? Math.max(0, billing.secondsRemaining - elapsed) : 0;
-  // What the next billing step will charge, at ceil(seconds × rate / 60) like the server.
-  const dueSince = billing && active ? Math.max(0, Math.ceil(((billing.secondsBilled + elapsed) * ratePerMinute) / 60) - billing.creditsCharged) : 0;
+  // What the next billing step will charge: the server's own billing rule, imported, not re-derived.
+  const dueSince = billing && active ? Math.max(0, creditsOwed(billing.secondsBilled + elapsed, ratePerMinute) - billing.creditsCharged) : 0;
   const credits = billing ? Math.max(0, billing.credits - dueSince) : null;
 
   if (!billing) return <p className="text-sm text-slate-300" data-testid="show-countdown" data-state="starting">Starting the meter…</p>;

@@ -10,6 +10,8 @@ type TipPanelProps = {
   performerId: number;
   displayName: string;
   balance: number;
+  /** Why this account may not tip at all (on hold), or null. */
+  disabledReason: string | null;
   onTipped: (balance: number) => void;
 };
 
@@ -20,7 +22,7 @@ type Pending = { credits: number; key: string };
  * opens, so every submit of that one confirmation (double click, retry after a network error) is the
  * same tip to sendTip, which charges it once.
  */
-export function TipPanel({ performerId, displayName, balance, onTipped }: TipPanelProps) {
+export function TipPanel({ performerId, displayName, balance, disabledReason, onTipped }: TipPanelProps) {
   const [custom, setCustom] = useState("");
   const [confirming, setConfirming] = useState<Pending | null>(null);
   const [sending, setSending] = useState(false);
@@ -82,7 +84,14 @@ export function TipPanel({ performerId, displayName, balance, onTipped }: TipPan
         <>
           <div className="flex flex-wrap gap-2">
             {TIP_PRESETS.map((credits) => (
-              <button key={credits} type="button" onClick={() => ask(credits)} className="rounded border border-pink-500 px-3 py-1.5 text-sm hover:bg-pink-950">
+              <button
+                key={credits}
+                type="button"
+                disabled={disabledReason !== null}
+                aria-describedby={disabledReason ? "tip-blocker" : undefined}
+                onClick={() => ask(credits)}
+                className="rounded border border-pink-500 px-3 py-1.5 text-sm hover:bg-pink-950 disabled:cursor-not-allowed disabled:opacity-60"
+              >
                 Tip {credits}
               </button>
             ))}
@@ -104,12 +113,18 @@ export function TipPanel({ performerId, displayName, balance, onTipped }: TipPan
                 max={100000}
                 step={1}
                 value={custom}
+                disabled={disabledReason !== null}
                 onChange={(event) => setCustom(event.target.value)}
                 className="w-32 rounded border border-slate-600 bg-slate-950 px-2 py-1.5 text-sm"
               />
             </div>
-            <button type="submit" disabled={custom === ""} className="rounded border border-pink-500 px-3 py-1.5 text-sm disabled:opacity-60">Tip this amount</button>
+            <button type="submit" disabled={custom === "" || disabledReason !== null} aria-describedby={disabledReason ? "tip-blocker" : undefined} className="rounded border border-pink-500 px-3 py-1.5 text-sm disabled:opacity-60">Tip this amount</button>
           </form>
+          {disabledReason && (
+            <p id="tip-blocker" data-testid="tip-blocker" className="text-sm text-slate-300">
+              {disabledReason} <Link className="text-pink-300 underline" href="/credits">Buy credits</Link>
+            </p>
+          )}
         </>
       )}
       {notice && (

@@ -61,6 +61,13 @@ export function createViewer(options: { credits: number }): Promise<TestViewer> 
   });
 }
 
+/** Puts an account on hold, as a PayPal reversal of credits already spent does. */
+export function putOnHold(userId: number): Promise<void> {
+  return withDb(async (db) => {
+    await db.query("UPDATE users SET flagged = true WHERE id = $1", [userId]);
+  });
+}
+
 export type ShowRow = {
   id: number; status: string; endReason: string | null; ratePerMinute: number; startedAt: Date | null; endedAt: Date | null;
   secondsBilled: number; creditsCharged: number; ledgerCharged: number; liveshowCredits: number | null;

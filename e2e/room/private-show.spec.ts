@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { logIn } from "../helpers";
-import { balanceOf, createPerformer, createViewer, latestShow, tipsOf } from "./db";
+import { balanceOf, createPerformer, createViewer, latestShow, putOnHold, tipsOf } from "./db";
 
 // The built-in room end to end, with Chromium's fake camera: three people in three browser
 // contexts at once, everything they see arriving live (SSE), and the money checked in the database.
@@ -149,4 +149,21 @@ test("the request button says why it is disabled", async ({ browser, page }) => 
   await expect(viewerPage.getByTestId("private-blocker")).toContainText("You need at least 40 credits (one minute); you have 10.");
   await expect(viewerPage.getByTestId("private-blocker").getByRole("link", { name: "Buy credits" })).toHaveAttribute("href", "/credits");
   await expect(viewerPage.getByRole("button", { name: "Request private show" })).toHaveAccessibleDescription(/You need at least 40 credits/);
+});
+
+test("an account on hold sees why it cannot tip or request a private show (the server's own rule)", async ({ browser }) => {
+  const performer = await createPerformer({ ratePerMinute: 40, status: "online" });
+  const viewer = await createViewer({ credits: 1000 });
+  await putOnHold(viewer.id);
+  const page = await signedIn(browser, viewer.email);
+  await page.goto(`/performers/${performer.slug}`);
+  const reason = /on hold/;
+  await expect(page.getByTestId("private-blocker")).toContainText(reason);
+  await expect(page.getByRole("button", { name: "Request private show" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Request private show" })).toHaveAccessibleDescription(reason);
+  await expect(page.getByTestId("tip-blocker")).toContainText(reason);
+  for (const name of ["Tip 10", "Tip this amount"]) {
+    await expect(page.getByRole("button", { name, exact: true })).toBeDisabled();
+  }
+  await expect(page.getByRole("button", { name: "Tip 10", exact: true })).toHaveAccessibleDescription(reason);
 });

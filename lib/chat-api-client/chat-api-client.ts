@@ -1,8 +1,9 @@
 import { createHmac, randomUUID } from "node:crypto";
 
 // A small client for the site's chat callback API (docs/chat-api.md), meant to be copied into a chat
-// server: plain fetch and node:crypto, no other dependency. It signs every request, gives POST and PUT
-// an Idempotency-Key, and returns the status and parsed JSON body.
+// server: plain fetch and node:crypto, no other dependency. It signs every request (contract v1.1,
+// `v2=`: the Idempotency-Key is part of the signed string), gives POST and PUT an Idempotency-Key, and
+// returns the status and parsed JSON body.
 //
 //   const api = createChatApiClient({ baseUrl: "https://site.example", secret: process.env.CHAT_API_SECRET! });
 //   const key = crypto.randomUUID();             // one key per operation; reuse it when retrying
@@ -17,18 +18,20 @@ export type SignInput = {
   method: string;
   /** Path with query, exactly as it appears in the request line, e.g. "/api/chat/v1/performers?status=online". */
   path: string;
+  /** The Idempotency-Key header sent, or null/undefined when the request carries none (signed as ""). */
+  idempotencyKey?: string | null;
   /** The exact body text sent; "" for GET and for an empty body. */
   body: string;
 };
 
-/** The string that is signed: "<timestamp>.<METHOD>.<path with query>.<raw body>". */
-export function signedString({ timestamp, method, path, body }: Omit<SignInput, "secret">): string {
-  return `${timestamp}.${method.toUpperCase()}.${path}.${body}`;
+/** The string that is signed (contract v1.1): five lines, "<timestamp>\n<METHOD>\n<path with query>\n<Idempotency-Key>\n<raw body>". */
+export function signedString({ timestamp, method, path, idempotencyKey, body }: Omit<SignInput, "secret">): string {
+  return `${timestamp}\n${method.toUpperCase()}\n${path}\n${idempotencyKey ?? ""}\n${body}`;
 }
 
-/** The X-Chat-Signature header value: "v1=" + lowercase hex HMAC-SHA256(secret, signedString). */
+/** The X-Chat-Signature header value: "v2=" + lowercase hex HMAC-SHA256(secret, signedString). */
 export function sign(input: SignInput): string {
-  return `v1=${createHmac("sha256", input.secret).update(signedString(input), "utf8").digest("hex")}`;
+  return `v2=${createHmac("sha256", input.secret).update(signedString(input), "utf8").digest("hex")}`;
 }
 
 export type RequestOptions = {
@@ -60,10 +63,10 @@ export function createChatApiClient({ baseUrl, secret, fetch: send = (r) => fetc
     const headers = new Headers(options.headers);
     if (text !== "") headers.set("content-type", "application/json");
     headers.set("x-chat-timestamp", String(timestamp));
-    const signature = options.signature === undefined ? sign({ secret, timestamp, method, path, body: text }) : options.signature;
-    if (signature !== null) headers.set("x-chat-signature", signature);
     const key = options.idempotencyKey === undefined && method !== "GET" ? randomUUID() : options.idempotencyKey;
     if (key !== undefined && key !== null) headers.set("idempotency-key", key);
+    const signature = options.signature === undefined ? sign({ secret, timestamp, method, path, idempotencyKey: key, body: text }) : options.signature;
+    if (signature !== null) headers.set("x-chat-signature", signature);
     return new Request(new URL(path, baseUrl), { method, headers, body: method === "GET" ? undefined : text });
   }
 

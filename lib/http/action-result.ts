@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { AppError, type AppErrorCode } from "@/lib/errors";
+import { AppError, isRecordNotFound, type AppErrorCode } from "@/lib/errors";
+import { NOT_FOUND_MESSAGE } from "./error-response";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
@@ -14,6 +15,7 @@ export function actionError(error: unknown): ActionResult<never> {
     return { ok: false, message: "Check the highlighted fields.", fields, code: "invalid_request" };
   }
   if (error instanceof AppError) return { ok: false, message: error.message, fields: error.fields, code: error.code };
+  if (isRecordNotFound(error)) return { ok: false, message: NOT_FOUND_MESSAGE, code: "not_found" };
   console.error(error);
   return { ok: false, message: "Something went wrong. Try again.", code: "internal_error" };
 }

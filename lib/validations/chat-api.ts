@@ -107,7 +107,7 @@ export const ZWallPerformer = z
     id: ZId,
     username: z.string(),
     displayName: z.string(),
-    image: z.string().nullable().meta({ description: "Path of the wall photo, or null." }),
+    image: z.url().nullable().meta({ description: "Absolute URL of the wall photo (on the site's public URL, APP_URL), or null." }),
     status: ZWallStatus,
     ratePerMinute: ZCredits,
   })

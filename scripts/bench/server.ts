@@ -106,6 +106,7 @@ export async function startApp(options: {
       PORT: String(port),
       APP_URL: baseUrl,
       SEED_DEMO: "false",
+      BENCH_ROUTES: "true",
       AUTH_SECRET: BENCH_AUTH_SECRET,
       CHAT_API_SECRET: BENCH_CHAT_API_SECRET,
       ...options.env,

@@ -10,7 +10,9 @@ export function signedHeaders(options: {
   timestamp?: number;
 }): Record<string, string> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const signature = sign({ secret: options.secret, timestamp, method: options.method, path: options.path, body: options.body });
+  const signature = sign({
+    secret: options.secret, timestamp, method: options.method, path: options.path, idempotencyKey: options.idempotencyKey, body: options.body,
+  });
   const headers: Record<string, string> = {
     "content-type": "application/json",
     "x-chat-timestamp": String(timestamp),

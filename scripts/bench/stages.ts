@@ -1,6 +1,7 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { cpuSnapshot } from "./cpu";
 import { percentile } from "./stats";
+import { signedHeaders } from "./sign";
 
 // Where a signed heartbeat's (and tip's) time goes, measured in this process — no HTTP, no Next.js
 // server — by calling the project's own code against the app's database: the signature check, the
@@ -66,13 +67,7 @@ async function closedLoop(options: {
 }
 
 function signedRequest(baseUrl: string, secret: string, path: string, body: string, key: string): Request {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = createHmac("sha256", secret).update(`${timestamp}.POST.${path}.${body}`).digest("hex");
-  return new Request(baseUrl + path, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-chat-timestamp": timestamp, "x-chat-signature": `v1=${signature}`, "idempotency-key": key },
-    body,
-  });
+  return new Request(baseUrl + path, { method: "POST", headers: signedHeaders({ secret, method: "POST", path, body, idempotencyKey: key }), body });
 }
 
 /**
@@ -116,12 +111,14 @@ export async function runStages(options: {
   {
     const body = new TextEncoder().encode("{}");
     const path = "/api/chat/v1/shows/1/heartbeat";
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const signature = `v1=${createHmac("sha256", secret).update(`${timestamp}.POST.${path}.{}`).digest("hex")}`;
+    const idempotencyKey = `bench-${tag}-verify`;
+    const headers = signedHeaders({ secret, method: "POST", path, body: "{}", idempotencyKey });
+    const timestamp = headers["x-chat-timestamp"]!;
+    const signature = headers["x-chat-signature"]!;
     const n = 20_000;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    for (let i = 0; i < n; i += 1) verifySignature({ secret, method: "POST", path, body, timestamp, signature, now: new Date() });
+    for (let i = 0; i < n; i += 1) verifySignature({ secret, method: "POST", path, idempotencyKey, body, timestamp, signature, now: new Date() });
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     const result: StageResult = { stage: "verifySignature (HMAC-SHA256, constant-time compare)", ops: n, opsPerSecond: n / (ms / 1000), p50: ms / n, p99: ms / n, appCpuMs: (cpu.user + cpu.system) / 1000 / n, pgCpuMs: 0, errors: 0 };

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/prisma";
 import { createChatApiClient, type ChatApiMethod, type RequestOptions } from "@/lib/chat-api-client/chat-api-client";
 import type { RouteContext } from "@/lib/server/chat-api/handle";
-import * as catchAll from "@/app/api/chat/v1/[...path]/route";
+import * as catchAll from "@/app/api/chat/v1/[[...path]]/route";
 import * as heartbeats from "@/app/api/chat/v1/heartbeats/route";
 import * as performerStatus from "@/app/api/chat/v1/performers/[id]/status/route";
 import * as performers from "@/app/api/chat/v1/performers/route";
@@ -35,7 +35,7 @@ const ROUTES: [RegExp, RouteModule][] = [
   [/^\/api\/chat\/v1\/(?<path>.+)$/, catchAll],
 ];
 
-/** Routes a Request to its handler, like Next.js: 405 (empty body) when the route lacks the method. */
+/** Routes a Request to its handler, like Next.js: an empty 405 when the route file lacks the method. */
 export async function dispatch(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url);
   for (const [pattern, module] of ROUTES) {

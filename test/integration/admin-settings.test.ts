@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CustomCss } from "@/components/custom-css";
 import { prisma } from "@/lib/db/prisma";
 import { getCreditValue } from "@/lib/server/money/get-credit-value";
+import { getCustomCss } from "@/lib/server/settings/get-custom-css";
 import { getSettings } from "@/lib/server/settings/get-settings";
 import { updateSettings } from "@/lib/server/settings/update-settings";
 import { escapeCustomCss } from "@/lib/settings/custom-css";
@@ -17,7 +18,7 @@ beforeAll(async () => {
 const valid = { creditValue: "", currency: "usd", paypalReceiverEmail: "", chatProvider: "builtin", webmasterId: "", customCss: "" };
 
 async function renderCustomCss(): Promise<string> {
-  const element = await CustomCss();
+  const element = CustomCss({ css: await getCustomCss() });
   return element ? renderToStaticMarkup(element) : "";
 }
 

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sign, type ChatApiMethod, type RequestOptions } from "@/lib/chat-api-client/chat-api-client";
+import { sign, type ChatApiMethod, type RequestOptions, type SignInput } from "@/lib/chat-api-client/chat-api-client";
 import { api, dispatch, snapshot, testSecret, V1 } from "@/test/helpers/chat-api";
 import { createPerformer, createViewer } from "@/test/helpers/factories";
 
@@ -29,14 +29,32 @@ function send(method: ChatApiMethod, path: string, body?: unknown, options?: Req
 /** A POST with raw bytes as the body, signed correctly over those bytes. */
 function sendBytes(path: string, bytes: Uint8Array<ArrayBuffer>): Promise<Response> {
   const timestamp = Math.floor(Date.now() / 1000);
-  const mac = createHmac("sha256", testSecret()).update(`${timestamp}.POST.${V1}${path}.`).update(bytes).digest("hex");
+  const key = `bytes-${Math.random()}`;
+  const mac = createHmac("sha256", testSecret()).update(`${timestamp}\nPOST\n${V1}${path}\n${key}\n`).update(bytes).digest("hex");
   return dispatch(
     new Request(`http://localhost:3000${V1}${path}`, {
       method: "POST",
       body: bytes,
-      headers: { "x-chat-timestamp": String(timestamp), "x-chat-signature": `v1=${mac}`, "idempotency-key": `bytes-${Math.random()}` },
+      headers: { "x-chat-timestamp": String(timestamp), "x-chat-signature": `v2=${mac}`, "idempotency-key": key },
     }),
   );
+}
+
+const SIGNED_KEY = "bad-input-signed-key";
+
+/** A request whose signature is made over something else than what is sent (`signed` overrides it). */
+function sendSignedAs(method: ChatApiMethod, path: string, body: unknown, signed: Partial<SignInput>): Promise<Response> {
+  const text = body === undefined ? "" : JSON.stringify(body);
+  const idempotencyKey = method === "GET" ? null : `${SIGNED_KEY}-${Math.random()}`;
+  const signature = sign({ secret: testSecret(), timestamp: now(), method, path: `${V1}${path}`, idempotencyKey, body: text, ...signed });
+  return send(method, path, body, { idempotencyKey, signature });
+}
+
+/** A tip signed correctly by contract v1's rule (dot-joined, no key): refused since v1.1. */
+function sendV1(path: string, body: string): Promise<Response> {
+  const timestamp = now();
+  const mac = createHmac("sha256", testSecret()).update(`${timestamp}.POST.${V1}${path}.${body}`).digest("hex");
+  return send("POST", path, body, { timestamp, signature: `v1=${mac}` });
 }
 
 const tip = (fields: Record<string, unknown>) => ({ userId, performerId, credits: 10, ...fields });
@@ -84,6 +102,31 @@ const cases: Case[] = [
     (id): Case => ({ name: `accept: id ${id}`, send: () => send("POST", `/shows/${id}/accept`), status: 422, code: "invalid_request", mentions: "id" }),
   ),
   { name: "users: id abc", send: () => send("GET", "/users/abc"), status: 422, code: "invalid_request", mentions: "id" },
+
+  // Ids above int4 in every place an id goes: refused before the database sees them.
+  ...(
+    [
+      ["GET", "/users/99999999999", undefined],
+      ["PUT", "/performers/99999999999/status", { status: "online" }],
+      ...["accept", "decline", "cancel", "heartbeat"].map((step) => ["POST", `/shows/99999999999/${step}`, undefined] as const),
+      ["POST", "/shows/99999999999/end", { reason: "user_left" }],
+      ["POST", "/shows/2147483648/accept", undefined],
+    ] as const
+  ).map(([method, path, body]): Case => ({ name: `${method} ${path}: id beyond int4`, send: () => send(method, path, body), status: 422, code: "invalid_request", mentions: "id" })),
+  { name: "shows: userId beyond int4", send: () => send("POST", "/shows", { userId: 99_999_999_999, performerId }), status: 422, code: "invalid_request", mentions: "userId" },
+  { name: "tips: performerId beyond int4", send: () => send("POST", "/tips", tip({ performerId: 99_999_999_999 })), status: 422, code: "invalid_request", mentions: "performerId" },
+  { name: "heartbeats: a show id beyond int4", send: () => send("POST", "/heartbeats", { showIds: [1, 99_999_999_999] }), status: 422, code: "invalid_request", mentions: "showIds.1" },
+
+  // NUL bytes in any string: refused as invalid input, never passed on to PostgreSQL (which rejects them).
+  { name: "performers: NUL in the status filter", send: () => send("GET", "/performers?status=online%00"), status: 422, code: "invalid_request", mentions: "status" },
+  { name: "users: NUL in the path id", send: () => send("GET", "/users/1%00"), status: 422, code: "invalid_request", mentions: "id" },
+  { name: "accept: NUL in the path id", send: () => send("POST", "/shows/%001/accept"), status: 422, code: "invalid_request", mentions: "id" },
+  { name: "end: NUL in the reason", send: () => send("POST", `/shows/${showId}/end`, { reason: "user_left\u0000" }), status: 422, code: "invalid_request", mentions: "reason" },
+  { name: "status: NUL in the status", send: () => send("PUT", `/performers/${performerId}/status`, { status: "\u0000online" }), status: 422, code: "invalid_request", mentions: "status" },
+  { name: "tips: NUL as credits", send: () => send("POST", "/tips", tip({ credits: "\u0000" })), status: 422, code: "invalid_request", mentions: "credits" },
+  { name: "heartbeats: NUL as a show id", send: () => send("POST", "/heartbeats", { showIds: ["\u0000"] }), status: 422, code: "invalid_request", mentions: "showIds.0" },
+  { name: "tips: NUL in an ignored field and a NUL key", send: () => send("POST", "/tips", `{"userId":${userId},"performerId":${performerId},"credits":0,"note\\u0000":"\\u0000"}`), status: 422, code: "invalid_request", mentions: "credits" },
+  { name: "tips: a raw NUL byte in the body", send: () => sendBytes("/tips", new TextEncoder().encode(`{"userId":${userId},"performerId":${performerId},"credits":1\u0000}`)), status: 400, code: "invalid_json" },
   { name: "status: id 0", send: () => send("PUT", "/performers/0/status", { status: "online" }), status: 422, code: "invalid_request", mentions: "id" },
 
   // Malformed JSON: 400.
@@ -100,14 +143,18 @@ const cases: Case[] = [
   // Signatures: 401.
   { name: "tips: no signature", send: () => send("POST", "/tips", tip({}), { signature: null }), status: 401, code: "invalid_signature" },
   { name: "tips: no timestamp", send: () => dispatch(stripHeader(api.buildRequest("POST", `${V1}/tips`, tip({})), "x-chat-timestamp")), status: 401, code: "invalid_signature" },
-  { name: "tips: wrong secret", send: () => send("POST", "/tips", tip({}), { signature: sign({ secret: "w".repeat(40), timestamp: now(), method: "POST", path: `${V1}/tips`, body: JSON.stringify(tip({})) }) }), status: 401, code: "invalid_signature" },
-  { name: "tips: signature for another path", send: () => send("POST", "/tips", tip({}), { signature: sign({ secret: testSecret(), timestamp: now(), method: "POST", path: `${V1}/shows`, body: JSON.stringify(tip({})) }) }), status: 401, code: "invalid_signature" },
-  { name: "tips: signature for another method", send: () => send("POST", "/tips", tip({}), { signature: sign({ secret: testSecret(), timestamp: now(), method: "PUT", path: `${V1}/tips`, body: JSON.stringify(tip({})) }) }), status: 401, code: "invalid_signature" },
-  { name: "tips: signature for another body", send: () => send("POST", "/tips", tip({}), { signature: sign({ secret: testSecret(), timestamp: now(), method: "POST", path: `${V1}/tips`, body: JSON.stringify(tip({ credits: 1 })) }) }), status: 401, code: "invalid_signature" },
+  { name: "tips: wrong secret", send: () => sendSignedAs("POST", "/tips", tip({}), { secret: "w".repeat(40) }), status: 401, code: "invalid_signature" },
+  { name: "tips: signature for another path", send: () => sendSignedAs("POST", "/tips", tip({}), { path: `${V1}/shows` }), status: 401, code: "invalid_signature" },
+  { name: "tips: signature for another method", send: () => sendSignedAs("POST", "/tips", tip({}), { method: "PUT" }), status: 401, code: "invalid_signature" },
+  { name: "tips: signature for another body", send: () => sendSignedAs("POST", "/tips", tip({}), { body: JSON.stringify(tip({ credits: 1 })) }), status: 401, code: "invalid_signature" },
+  { name: "tips: signature for another Idempotency-Key", send: () => sendSignedAs("POST", "/tips", tip({}), { idempotencyKey: "another-key" }), status: 401, code: "invalid_signature" },
+  { name: "tips: signature without the Idempotency-Key", send: () => sendSignedAs("POST", "/tips", tip({}), { idempotencyKey: null }), status: 401, code: "invalid_signature" },
+  { name: "tips: a v1 signature (contract v1) is refused, saying to sign with v2", send: () => send("POST", "/tips", tip({}), { signature: `v1=${"a".repeat(64)}` }), status: 401, code: "invalid_signature" },
+  { name: "tips: v1 over the old dot-joined string, correct for v1", send: () => sendV1("/tips", JSON.stringify(tip({}))), status: 401, code: "invalid_signature" },
   { name: "tips: malformed signature", send: () => send("POST", "/tips", tip({}), { signature: "sha256=abc" }), status: 401, code: "invalid_signature" },
   { name: "tips: stale timestamp", send: () => send("POST", "/tips", tip({}), { timestamp: now() - 301 }), status: 401, code: "stale_timestamp" },
   { name: "tips: future timestamp", send: () => send("POST", "/tips", tip({}), { timestamp: now() + 301 }), status: 401, code: "stale_timestamp" },
-  { name: "performers: signature without the query", send: () => send("GET", "/performers?status=online", undefined, { signature: sign({ secret: testSecret(), timestamp: now(), method: "GET", path: `${V1}/performers`, body: "" }) }), status: 401, code: "invalid_signature" },
+  { name: "performers: signature without the query", send: () => sendSignedAs("GET", "/performers?status=online", undefined, { path: `${V1}/performers` }), status: 401, code: "invalid_signature" },
   { name: "users: unsigned", send: () => send("GET", `/users/${userId}`, undefined, { signature: null }), status: 401, code: "invalid_signature" },
 
   // Idempotency key: 400.
@@ -116,7 +163,7 @@ const cases: Case[] = [
   { name: "status: PUT without Idempotency-Key", send: () => send("PUT", `/performers/${performerId}/status`, { status: "offline" }, { idempotencyKey: null }), status: 400, code: "idempotency_key_required" },
 
   // The order of the checks: size, then signature, then JSON, then key, then schema.
-  { name: "order: too large and unsigned → 413", send: () => send("POST", "/tips", "{".repeat(17 * 1024), { signature: "v1=00" }), status: 413, code: "payload_too_large" },
+  { name: "order: too large and unsigned → 413", send: () => send("POST", "/tips", "{".repeat(17 * 1024), { signature: "v2=00" }), status: 413, code: "payload_too_large" },
   { name: "order: malformed JSON, unsigned → 401", send: () => send("POST", "/tips", "{", { signature: null }), status: 401, code: "invalid_signature" },
   { name: "order: malformed JSON, stale → 401", send: () => send("POST", "/tips", "{", { timestamp: now() - 3600 }), status: 401, code: "stale_timestamp" },
   { name: "order: malformed JSON, no key → 400 invalid_json", send: () => send("POST", "/tips", "{", { idempotencyKey: null }), status: 400, code: "invalid_json" },
@@ -141,6 +188,11 @@ describe("bad input to the chat API", () => {
     if (mentions) expect(body.error.message).toContain(`${mentions}:`);
     expect(body.error.message).not.toMatch(/at .*\.ts|SELECT|INSERT|prisma/i);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("tells a client that still signs v1 to sign with v2", async () => {
+    const body = (await (await sendV1("/tips", JSON.stringify(tip({})))).json()) as { error: { message: string } };
+    expect(body.error.message).toMatch(/sign with v2/);
   });
 
   it("a schema violation with a key already used for another request answers 409, still writing nothing", async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
+import { loadEnv } from "@/lib/env";
 import { ZHeartbeatResponse, ZPerformersResponse, ZShow, ZTipResponse, ZUserResponse } from "@/lib/validations/chat-api";
 import { call, snapshot } from "@/test/helpers/chat-api";
 import { createPerformer, createViewer, ledgerSum } from "@/test/helpers/factories";
@@ -56,7 +57,9 @@ describe("GET /performers", () => {
     const rank = { online: 0, busy: 1, offline: 2 } as const;
     const ranks = list.map((p) => rank[p.status as keyof typeof rank]);
     expect(ranks).toEqual([...ranks].sort());
-    expect(list.find((p) => p.id === online.id)).toMatchObject({ status: "online", image: "/photos/a.jpg", ratePerMinute: 60 });
+    // Absolute, from APP_URL, so a chat server on another host can load it.
+    expect(list.find((p) => p.id === online.id)).toMatchObject({ status: "online", image: `${loadEnv().APP_URL.replace(/\/$/, "")}/photos/a.jpg`, ratePerMinute: 60 });
+    expect(list.find((p) => p.id === offline.id)?.image).toBeNull();
     expect(list.find((p) => p.id === busy.id)?.status).toBe("busy");
     expect(list.find((p) => p.id === offline.id)?.status).toBe("offline");
 
@@ -77,10 +80,11 @@ describe("GET /performers", () => {
 describe("PUT /performers/{id}/status", () => {
   it("sets a performer offline and online", async () => {
     const performer = await createPerformer();
+    await prisma.performer.update({ where: { id: performer.id }, data: { photos: ["/uploads/b.jpg"] } });
     const off = await call<Body>("PUT", `/performers/${performer.id}/status`, { status: "offline" });
     expect(off.status).toBe(200);
     expect(Object.keys(off.body.performer).sort()).toEqual(["displayName", "id", "image", "ratePerMinute", "status", "username"]);
-    expect(off.body.performer).toMatchObject({ id: performer.id, status: "offline" });
+    expect(off.body.performer).toMatchObject({ id: performer.id, status: "offline", image: new URL("/uploads/b.jpg", loadEnv().APP_URL).href });
     const on = await call<Body>("PUT", `/performers/${performer.id}/status`, { status: "online" });
     expect(on.body.performer.status).toBe("online");
   });
@@ -323,5 +327,35 @@ describe("unknown endpoints and methods", () => {
   it("answers 404 not_found in the API's shape for an unknown path", async () => {
     await expectError(call("GET", "/nothing-here"), 404, "not_found");
     await expectError(call("POST", "/shows/1/explode", {}), 404, "not_found");
+  });
+});
+
+describe("accounts that may not spend (API.md: 403 account_blocked / account_on_hold)", () => {
+  it.each([
+    ["blocked", { blocked: true }, "account_blocked"],
+    ["on hold", { flagged: true }, "account_on_hold"],
+  ] as const)("a %s viewer gets 403 on tip, request and accept, and nothing changes", async (_name, state, code) => {
+    const performer = await createPerformer();
+    const viewer = await createViewer({ credits: 1000 });
+    const { show: requested, viewer: waiting } = await requestedShow();
+    await prisma.user.updateMany({ where: { id: { in: [viewer.id, waiting.id] } }, data: state });
+    const before = await snapshot();
+    await expectError(call("POST", "/tips", { userId: viewer.id, performerId: performer.id, credits: 10 }), 403, code);
+    await expectError(call("POST", "/shows", { userId: viewer.id, performerId: performer.id }), 403, code);
+    await expectError(call("POST", `/shows/${requested.id}/accept`), 403, code);
+    const after = await snapshot();
+    expect({ ...after, idempotency: before.idempotency }).toEqual(before);
+    expect(await ledgerSum(viewer.id)).toBe(1000);
+  });
+
+  it("never refuses a read: GET /users/{id} answers 200 with canRequestPrivate false", async () => {
+    await createPerformer();
+    for (const state of [{ blocked: true }, { flagged: true }]) {
+      const viewer = await createViewer({ credits: 1000 });
+      await prisma.user.update({ where: { id: viewer.id }, data: state });
+      const { status, body } = await call<Body>("GET", `/users/${viewer.id}`);
+      expect(status).toBe(200);
+      expect(body.user).toMatchObject({ id: viewer.id, credits: 1000, canRequestPrivate: false });
+    }
   });
 });

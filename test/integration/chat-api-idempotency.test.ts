@@ -56,6 +56,30 @@ describe("chat API idempotency", () => {
     expect(record.completedAt).not.toBeNull();
   });
 
+  it("refuses a captured signed tip resent with a new Idempotency-Key (the key is signed)", async () => {
+    const { viewer, body } = await tipSetup();
+    const captured = api.buildRequest("POST", `${V1}/tips`, body, { idempotencyKey: uniqueKey("captured") });
+    const headers = Object.fromEntries(captured.headers);
+    const text = await captured.text();
+    expect((await dispatch(new Request(captured.url, { method: "POST", headers, body: text }))).status).toBe(201);
+    for (let i = 0; i < 3; i += 1) {
+      const replay = await dispatch(new Request(captured.url, { method: "POST", headers: { ...headers, "idempotency-key": uniqueKey("replay") }, body: text }));
+      expect(replay.status).toBe(401);
+      expect(((await replay.json()) as { error: { code: string } }).error.code).toBe("invalid_signature");
+    }
+    expect(await prisma.tip.count({ where: { userId: viewer.id } })).toBe(1);
+    expect(await ledgerSum(viewer.id)).toBe(990);
+  });
+
+  it("takes a tip with the longest allowed key (255 characters) once", async () => {
+    const { viewer, body } = await tipSetup();
+    const key = `${uniqueKey("long")}${"k".repeat(255)}`.slice(0, 255);
+    const first = await post("/tips", body, key);
+    expect(first.status).toBe(201);
+    expect(await post("/tips", body, key)).toEqual({ ...first, replayed: true });
+    expect(await ledgerSum(viewer.id)).toBe(990);
+  });
+
   it("keeps the key order of a response whose keys jsonb would reorder", async () => {
     const viewer = await createViewer({ credits: 1000 });
     const performer = await createPerformer();

@@ -27,10 +27,19 @@ describe("applyCreditChange", () => {
     expect(await ledgerSum(viewer.id)).toBe(90);
   });
 
+  it("refuses a credit that would take the balance beyond what users.credits holds, as a refusal with a field", async () => {
+    const viewer = await createViewer({ credits: 2_147_000_000 });
+    const credit = (delta: number, key: string) =>
+      prisma.$transaction((tx) => applyCreditChange(tx, { userId: viewer.id, delta, kind: "admin_adjustment", reference: "test", idempotencyKey: key }));
+    await expect(credit(1_000_000, `big-${viewer.id}`)).rejects.toMatchObject({ code: "invalid_request", status: 422, fields: { delta: expect.any(String) } });
+    expect(await ledgerSum(viewer.id)).toBe(2_147_000_000);
+    expect((await credit(483_647, `max-${viewer.id}`)).balance).toBe(2_147_483_647);
+  });
+
   it("refuses blocked accounts and unknown users without writing", async () => {
     const blocked = await createViewer({ credits: 100 });
     await prisma.user.update({ where: { id: blocked.id }, data: { blocked: true } });
-    await expect(spend(blocked.id, `blk-${blocked.id}`)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(spend(blocked.id, `blk-${blocked.id}`)).rejects.toMatchObject({ code: "account_blocked", status: 403 });
     await expect(spend(999_999, "nobody")).rejects.toBeInstanceOf(AppError);
     expect(await prisma.ledgerEntry.count({ where: { idempotencyKey: { in: [`blk-${blocked.id}`, "nobody"] } } })).toBe(0);
   });
@@ -43,7 +52,7 @@ describe("applyCreditChange", () => {
     );
     let user = await prisma.user.findUniqueOrThrow({ where: { id: viewer.id } });
     expect(user).toMatchObject({ credits: -80, flagged: true });
-    await expect(spend(viewer.id, `sp2-${viewer.id}`, -1)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(spend(viewer.id, `sp2-${viewer.id}`, -1)).rejects.toMatchObject({ code: "account_on_hold", status: 403 });
     await prisma.$transaction((tx) =>
       applyCreditChange(tx, { userId: viewer.id, delta: 100, kind: "canceled_reversal", reference: "paypal:X", idempotencyKey: `cr-${viewer.id}` }),
     );

@@ -162,8 +162,8 @@ describe("Refunded, Reversed and Canceled_Reversal", () => {
     expect(await prisma.purchase.findUniqueOrThrow({ where: { txnId } })).toMatchObject({ status: "reversed" });
     await expect(
       prisma.$transaction((tx) => applyCreditChange(tx, { userId: viewer.id, delta: -1, kind: "tip", reference: "x", idempotencyKey: `x:${viewer.id}` })),
-    ).rejects.toMatchObject({ code: "forbidden" });
-    await expect(sendTip({ userId: viewer.id, performerId: performer.id, credits: 1 })).rejects.toMatchObject({ status: 422 });
+    ).rejects.toMatchObject({ code: "account_on_hold", status: 403 });
+    await expect(sendTip({ userId: viewer.id, performerId: performer.id, credits: 1 })).rejects.toMatchObject({ code: "account_on_hold", status: 403 });
 
     const cancel = ipn(followUp("Canceled_Reversal", txnId, "10.00"));
     expect(await receiveIpn(cancel)).toMatchObject({ outcome: "restored" });

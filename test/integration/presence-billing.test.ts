@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db/prisma";
 import { getPresenceSource } from "@/lib/server/presence/get-presence-source";
 import { createPresenceBiller, type PresenceBiller } from "@/lib/server/presence/presence-biller";
 import { onShowPresenceChange } from "@/lib/server/rooms/room-feed";
-import { creditsOwed, secondsBetween, SHOW_TIMEOUT_SECONDS } from "@/lib/server/shows/billing";
+import { creditsOwed, secondsBetween, SHOW_TIMEOUT_SECONDS } from "@/lib/shows/billing";
 import { expireStaleShows } from "@/lib/server/shows/expire-stale-shows";
 import { createActiveShow, ledgerSum, showLedgerCharged } from "@/test/helpers/factories";
 import { sleep, waitFor } from "@/test/helpers/realtime";

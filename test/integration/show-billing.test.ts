@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/prisma";
 import { performerBenefit, priceOfCredits } from "@/lib/server/money/compute-price";
 import { getCreditValue } from "@/lib/server/money/get-credit-value";
 import { billShow } from "@/lib/server/shows/bill-show";
-import { creditsOwed } from "@/lib/server/shows/billing";
+import { creditsOwed } from "@/lib/shows/billing";
 import { endShow } from "@/lib/server/shows/end-show";
 import { sendTip } from "@/lib/server/tips/send-tip";
 import { createActiveShow, ledgerSum, showLedgerCharged } from "@/test/helpers/factories";

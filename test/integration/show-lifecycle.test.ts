@@ -103,18 +103,17 @@ describe("requestShow refusals", () => {
     await expect(requestShow({ userId: viewer.id, performerId: 999_999 })).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("refuses a performer, an admin, a blocked or a flagged account with invalid_request", async () => {
+  it("refuses a performer or an admin with invalid_request, a blocked or on-hold account with 403", async () => {
     const performer = await createPerformer();
     const other = await createPerformer();
     const performerUser = await prisma.user.findUniqueOrThrow({ where: { id: other.userId } });
-    for (const userId of [
-      performerUser.id,
-      (await createAdmin()).id,
-      (await createViewer({ credits: 100, blocked: true })).id,
-      (await createViewer({ credits: 100, flagged: true })).id,
-    ]) {
+    for (const userId of [performerUser.id, (await createAdmin()).id]) {
       await expect(requestShow({ userId, performerId: performer.id })).rejects.toMatchObject({ code: "invalid_request", status: 422 });
     }
+    const blocked = (await createViewer({ credits: 100, blocked: true })).id;
+    await expect(requestShow({ userId: blocked, performerId: performer.id })).rejects.toMatchObject({ code: "account_blocked", status: 403 });
+    const onHold = (await createViewer({ credits: 100, flagged: true })).id;
+    await expect(requestShow({ userId: onHold, performerId: performer.id })).rejects.toMatchObject({ code: "account_on_hold", status: 403 });
     expect(await prisma.privateShow.count({ where: { performerId: performer.id } })).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { billShow } from "@/lib/server/shows/bill-show";
-import { SHOW_TIMEOUT_SECONDS } from "@/lib/server/shows/billing";
+import { SHOW_TIMEOUT_SECONDS } from "@/lib/shows/billing";
 import { endShow } from "@/lib/server/shows/end-show";
 import { expireStaleShows } from "@/lib/server/shows/expire-stale-shows";
 import { getShow } from "@/lib/server/shows/get-show";

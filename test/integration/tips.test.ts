@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { getCreditValue } from "@/lib/server/money/get-credit-value";
 import { sendTip } from "@/lib/server/tips/send-tip";
+import { tipInRoom } from "@/lib/server/tips/tip-in-room";
+import { call } from "@/test/helpers/chat-api";
 import { createAdmin, createPerformer, createViewer, ledgerSum } from "@/test/helpers/factories";
 
 // Each test sets the price list it needs: the credit value comes from settings or the packs.
@@ -64,12 +66,16 @@ describe("sendTip", () => {
     await expect(sendTip({ userId: viewer.id, performerId: 999_999, credits: 1 })).rejects.toMatchObject({ code: "not_found", status: 404 });
   });
 
-  it("refuses a performer tipping (anyone, or themselves), an admin, and a blocked or flagged viewer with invalid_request", async () => {
+  it("refuses a performer tipping (anyone, or themselves) and an admin with invalid_request, a blocked or on-hold viewer with 403", async () => {
     const [performer, other] = await Promise.all([createPerformer(), createPerformer()]);
-    const tippers = [other.userId, performer.userId, (await createAdmin()).id, (await createViewer({ credits: 10, blocked: true })).id, (await createViewer({ credits: 10, flagged: true })).id];
+    const tippers = [other.userId, performer.userId, (await createAdmin()).id];
     for (const userId of tippers) {
       await expect(sendTip({ userId, performerId: performer.id, credits: 1 })).rejects.toMatchObject({ code: "invalid_request", status: 422 });
     }
+    const blocked = (await createViewer({ credits: 10, blocked: true })).id;
+    await expect(sendTip({ userId: blocked, performerId: performer.id, credits: 1 })).rejects.toMatchObject({ code: "account_blocked", status: 403 });
+    const onHold = (await createViewer({ credits: 10, flagged: true })).id;
+    await expect(sendTip({ userId: onHold, performerId: performer.id, credits: 1 })).rejects.toMatchObject({ code: "account_on_hold", status: 403 });
     await expect(sendTip({ userId: performer.userId, performerId: performer.id, credits: 1 })).rejects.toThrow(/themselves/);
     expect(await prisma.tip.count({ where: { performerId: performer.id } })).toBe(0);
   });
@@ -85,12 +91,37 @@ describe("sendTip", () => {
 describe("sendTip with the caller's idempotency key", () => {
   it("debits once and answers the first tip again, also when both calls run at once", async () => {
     const [viewer, performer] = await Promise.all([createViewer({ credits: 500 }), createPerformer()]);
-    const tip = () => sendTip({ userId: viewer.id, performerId: performer.id, credits: 40, idempotencyKey: "chat-key-1" });
+    const tip = () => sendTip({ userId: viewer.id, performerId: performer.id, credits: 40, idempotency: { source: "chat-api-tip", key: "chat-key-1" } });
     const [first, second] = await Promise.all([tip(), tip()]);
     expect(second).toEqual(first);
     expect(await tip()).toEqual(first);
     expect(first.user.credits).toBe(460);
     expect(await prisma.tip.count({ where: { userId: viewer.id } })).toBe(1);
     expect(await ledgerSum(viewer.id)).toBe(460);
+  });
+});
+
+describe("ledger key namespaces", () => {
+  it("a room tip never replays another user's chat-API tip whose key looks like the room's (collide0001)", async () => {
+    const [a, b, performer] = await Promise.all([createViewer({ credits: 100 }), createViewer({ credits: 100 }), createPerformer()]);
+    const chat = await call<{ tip: { id: number } }>("POST", "/tips", { userId: a.id, performerId: performer.id, credits: 10 }, { idempotencyKey: `site:${b.id}:collide0001` });
+    expect(chat.status).toBe(201);
+    const room = await tipInRoom({ user: { id: b.id, username: b.username }, performerId: performer.id, credits: 7, key: "collide0001" });
+    expect(room.user).toEqual({ id: b.id, credits: 93 });
+    expect(room.tip.id).not.toBe(chat.body.tip.id);
+    expect([await ledgerSum(a.id), await ledgerSum(b.id)]).toEqual([90, 93]);
+    expect(await prisma.tip.count({ where: { userId: b.id } })).toBe(1);
+  });
+
+  it("a room key is the user's own: the same key from two users is two tips, and reused for another tip is a conflict", async () => {
+    const [a, b, performer] = await Promise.all([createViewer({ credits: 100 }), createViewer({ credits: 100 }), createPerformer()]);
+    const tip = (user: { id: number; username: string }, credits: number) => tipInRoom({ user, performerId: performer.id, credits, key: "shared-key-0001" });
+    const first = await tip(a, 5);
+    const other = await tip(b, 5);
+    expect(other.user).toEqual({ id: b.id, credits: 95 });
+    expect(other.tip.id).not.toBe(first.tip.id);
+    expect(await tip(a, 5)).toEqual(first);
+    await expect(tip(a, 6)).rejects.toMatchObject({ code: "idempotency_conflict", status: 409 });
+    expect([await ledgerSum(a.id), await ledgerSum(b.id)]).toEqual([95, 95]);
   });
 });

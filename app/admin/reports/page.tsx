@@ -6,7 +6,6 @@ import { FilterInput, FilterSelect, SearchForm } from "@/components/admin/search
 import { Empty, LINK, PageTitle, Table, TD } from "@/components/admin/ui";
 import { defaultPeriod } from "@/lib/admin/period";
 import { flatParams, type SearchParams } from "@/lib/admin/search-params";
-import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/server/auth/current-user";
 import { listAdminPerformers } from "@/lib/server/performers/list-admin-performers";
@@ -26,7 +25,7 @@ export default async function AdminReportsPage({ searchParams }: { searchParams:
   const [performers, charts, currency, report] = await Promise.all([
     listAdminPerformers(),
     getRevenueCharts(query),
-    getSiteCurrency(prisma),
+    getSiteCurrency(),
     query.performerId
       ? getPerformerReport({ performerId: query.performerId, from: query.from, to: query.to }).catch((error) => {
           if (error instanceof AppError && error.code === "not_found") return null;

@@ -10,19 +10,20 @@ import { isFollowing } from "@/lib/server/follows/is-following";
 import { getChatLogin } from "@/lib/server/html5chat/get-chat-login";
 import { getRoom } from "@/lib/server/performers/get-room";
 import { getChatConfig } from "@/lib/server/settings/get-chat-config";
+import { getCustomCss } from "@/lib/server/settings/get-custom-css";
 
 export const dynamic = "force-dynamic";
 
 export default async function RoomPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const [room, user, chat] = await Promise.all([getRoom(slug), getCurrentUser(), getChatConfig()]);
+  const [room, user, chat, css] = await Promise.all([getRoom(slug), getCurrentUser(), getChatConfig(), getCustomCss()]);
   if (!room) notFound();
   const env = loadEnv();
   const html5chat = chat.provider === "html5chat";
   const chatLogin = html5chat && user ? await getChatLogin({ userId: user.id, startRoom: room.slug }) : null;
   return (
     <article className="grid gap-6 md:grid-cols-[280px_1fr]">
-      <CustomCss />
+      <CustomCss css={css} />
       <aside className="space-y-3">
         {room.photos[0] && (
           <div className="relative aspect-[3/4] overflow-hidden rounded-lg bg-slate-800">
@@ -41,7 +42,7 @@ export default async function RoomPage({ params }: { params: Promise<{ slug: str
       <section aria-label="Live room">
         <LiveRoom
           room={{ performerId: room.id, slug: room.slug, displayName: room.displayName, ratePerMinute: room.ratePerMinute, status: room.status }}
-          me={user && { id: user.id, username: user.username, role: user.role, credits: user.credits }}
+          me={user && { id: user.id, username: user.username, role: user.role, credits: user.credits, flagged: user.flagged }}
           isOwner={user?.id === room.userId}
           provider={chat.provider}
           iceServers={env.ICE_SERVERS}

@@ -69,6 +69,7 @@ export function chatRoute<
         secret: loadEnv().CHAT_API_SECRET,
         method: request.method,
         path,
+        idempotencyKey: request.headers.get("idempotency-key"),
         body: raw,
         timestamp: request.headers.get("x-chat-timestamp"),
         signature: request.headers.get("x-chat-signature"),

@@ -36,6 +36,17 @@ describe("the OpenAPI document", () => {
     expect(Object.values(doc.components.securitySchemes!).map((s) => (s as { name: string }).name).sort()).toEqual(["X-Chat-Signature", "X-Chat-Timestamp"]);
   });
 
+  it("describes the v1.1 signature (v2=, the Idempotency-Key signed) and nothing of v1 but its refusal", async () => {
+    const doc = (await served()) as Doc & { info: { version: string; description: string } };
+    const scheme = (doc.components.securitySchemes as Record<string, { description: string }>).chatSignature!.description;
+    expect(doc.info.version).toBe("1.1.0");
+    for (const text of [scheme, doc.info.description]) {
+      expect(text).toContain("v2=");
+      expect(text).toContain("<timestamp>\\n<METHOD>\\n<path with query>\\n<Idempotency-Key or empty>\\n<raw body>");
+    }
+    expect(doc.info.description).not.toMatch(/<timestamp>\.<METHOD>/);
+  });
+
   it("lists exactly the paths and methods of API.md, each with its success status", async () => {
     const doc = await served();
     const listed = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`)).sort();
@@ -63,6 +74,12 @@ describe("the OpenAPI document", () => {
     }
     expect(JSON.stringify(doc.paths["/shows"])).toContain("show_in_progress");
     expect(JSON.stringify(doc.paths["/tips"])).toContain("insufficient_credits");
+    for (const [p, method] of [["/tips", "post"], ["/shows", "post"], ["/shows/{id}/accept", "post"]] as const) {
+      const forbidden = JSON.stringify(doc.paths[p]![method].responses["403"]);
+      expect(forbidden).toContain("account_blocked");
+      expect(forbidden).toContain("account_on_hold");
+    }
+    for (const p of ["/performers", "/users/{id}"]) expect(doc.paths[p]!.get.responses["403"]).toBeUndefined();
   });
 
   it("resolves every $ref and carries no JSON Schema document keywords inside components", async () => {

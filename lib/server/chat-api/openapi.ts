@@ -52,10 +52,10 @@ export const CHAT_API_ENDPOINTS: Endpoint[] = [
   {
     method: "post", path: "/shows", summary: "Request a private show", request: ZCreateShowRequest,
     success: { status: 201, schema: ZShowResponse, description: "The show, status requested." },
-    errors: ["insufficient_credits", "not_found", "performer_unavailable", "show_in_progress", "invalid_request"],
+    errors: ["insufficient_credits", "account_blocked", "account_on_hold", "not_found", "performer_unavailable", "show_in_progress", "invalid_request"],
   },
   showById("accept", "The performer accepts a requested show", "Starts billing; the performer becomes busy. Re-checks the viewer's credits.", [
-    "insufficient_credits", "invalid_transition", "performer_unavailable",
+    "insufficient_credits", "account_blocked", "account_on_hold", "invalid_transition", "performer_unavailable",
   ]),
   showById("decline", "The performer declines a requested show", "Status becomes declined.", ["invalid_transition"]),
   showById("cancel", "The viewer withdraws a request", "Status becomes cancelled.", ["invalid_transition"]),
@@ -74,23 +74,27 @@ export const CHAT_API_ENDPOINTS: Endpoint[] = [
   {
     method: "post", path: "/tips", summary: "Send a tip", request: ZSendTipRequest,
     success: { status: 201, schema: ZTipResponse, description: "The tip and the viewer's new balance." },
-    errors: ["insufficient_credits", "not_found", "invalid_request"],
+    errors: ["insufficient_credits", "account_blocked", "account_on_hold", "not_found", "invalid_request"],
   },
 ];
+
+const SIGNED_STRING = '"<timestamp>\\n<METHOD>\\n<path with query>\\n<Idempotency-Key or empty>\\n<raw body>"';
 
 const ERROR_MEANINGS: Partial<Record<AppErrorCode, string>> = {
   invalid_json: "the body is not valid JSON",
   idempotency_key_required: "POST/PUT without a valid Idempotency-Key (1..255 printable ASCII)",
-  invalid_signature: "X-Chat-Signature or X-Chat-Timestamp missing, malformed or wrong",
+  invalid_signature: "X-Chat-Signature or X-Chat-Timestamp missing, malformed or wrong, or a v1= signature (sign with v2)",
   stale_timestamp: `X-Chat-Timestamp more than ${SIGNATURE_TOLERANCE_SECONDS} s from the server clock`,
   insufficient_credits: "the viewer's credits do not cover it",
+  account_blocked: "the viewer was blocked by an admin and may not spend (never answered to a read)",
+  account_on_hold: "the viewer's account is on hold after a PayPal refund or reversal took back credits already spent (never answered to a read)",
   not_found: "unknown user, performer or show",
   idempotency_conflict: "the key was used for a different request, or its first request is still running",
   performer_unavailable: "the performer is offline or busy",
   show_in_progress: "the viewer already has a requested or active show",
   invalid_transition: "the show is not in a state that allows this step",
   payload_too_large: `the body is over ${MAX_BODY_BYTES / 1024} KiB`,
-  invalid_request: "schema violation (the message names the field), or a request the rules refuse: a non-viewer or blocked account, tipping oneself",
+  invalid_request: "schema violation (the message names the field), or a request the rules refuse: a non-viewer account, tipping oneself",
   internal_error: "a server fault; no details are given",
 };
 
@@ -107,12 +111,12 @@ export function buildOpenApiDocument() {
     openapi: "3.1.1",
     info: {
       title: "Chat callback API",
-      version: "1.0.0",
+      version: "1.1.0",
       description: [
-        "The API a chat service calls to ask the site about performers, users, private shows and tips (contract v1).",
-        "Every request is signed: `X-Chat-Signature: v1=<lowercase hex HMAC-SHA256(CHAT_API_SECRET, \"<timestamp>.<METHOD>.<path with query>.<raw body>\")>` with `X-Chat-Timestamp: <unix seconds>`; the raw body is the empty string for GET.",
+        "The API a chat service calls to ask the site about performers, users, private shows and tips (contract v1.1).",
+        `Every request is signed: \`X-Chat-Signature: v2=<lowercase hex HMAC-SHA256(CHAT_API_SECRET, ${SIGNED_STRING})>\` with \`X-Chat-Timestamp: <unix seconds>\`: five lines joined by a single \\n, the Idempotency-Key line empty when the request has none, the raw body the empty string for GET. \`v1=\` signatures are refused (401 invalid_signature).`,
         "Every POST and PUT carries an `Idempotency-Key`; the same key and request returns the stored first response for at least 24 h.",
-        `Checks run in this order: body size (413), signature (401), JSON (400), idempotency key (400, 409), schema (422), then the operation. Errors are always \`{"error": {"code", "message"}}\`.`,
+        `Checks run in this order: body size (413), signature (401), JSON (400), idempotency key (400, 409), schema (422), then the operation. Errors are always \`{"error": {"code", "message"}}\`, also a wrong method on a listed path (405 method_not_allowed, with an Allow header) and an unknown path (404 not_found).`,
         "Ids are integers, times ISO-8601 UTC strings, money decimal strings, credits integers.",
       ].join("\n\n"),
     },
@@ -125,7 +129,7 @@ export function buildOpenApiDocument() {
         chatTimestamp: { type: "apiKey", in: "header", name: "X-Chat-Timestamp", description: `Unix seconds; at most ${SIGNATURE_TOLERANCE_SECONDS} s from the server clock.` },
         chatSignature: {
           type: "apiKey", in: "header", name: "X-Chat-Signature",
-          description: "v1=<lowercase hex HMAC-SHA256(CHAT_API_SECRET, \"<timestamp>.<METHOD>.<path with query>.<raw body>\")>, compared in constant time.",
+          description: `v2=<lowercase hex HMAC-SHA256(CHAT_API_SECRET, ${SIGNED_STRING})>, compared in constant time.`,
         },
       },
       parameters: {

@@ -11,6 +11,8 @@ export type SignedRequest = {
   method: string;
   /** Pathname + search of the request URL, as received. */
   path: string;
+  /** The Idempotency-Key header as received, or null when absent (signed as the empty string). */
+  idempotencyKey: string | null;
   /** The raw body bytes; empty for GET. */
   body: Uint8Array;
   timestamp: string | null;
@@ -18,9 +20,11 @@ export type SignedRequest = {
   now: Date;
 };
 
-// API.md "Transport": X-Chat-Signature = "v1=" + lowercase hex HMAC-SHA256(secret,
-// "<timestamp>.<METHOD>.<path with query>.<raw body>"). The HMAC runs over the body's bytes, so a body
-// that is not even valid UTF-8 is still authenticated before anything parses it.
+// API.md "Transport" (contract v1.1): X-Chat-Signature = "v2=" + lowercase hex HMAC-SHA256(secret,
+// "<timestamp>\n<METHOD>\n<path with query>\n<Idempotency-Key or "">\n<raw body>"). The key is signed so a
+// captured request can only be replayed with its own key, which answers the stored first response and
+// changes nothing. The HMAC runs over the body's bytes, so a body that is not even valid UTF-8 is still
+// authenticated before anything parses it. Still one HMAC per request: the key adds a few bytes.
 //
 // The MAC is checked before the clock: only an authentic request learns that its timestamp is stale
 // (a clock-skew hint for the real chat server), a forger learns nothing. This module is deliberately
@@ -28,10 +32,14 @@ export type SignedRequest = {
 export function verifySignature(request: SignedRequest): void {
   const { timestamp, signature } = request;
   if (timestamp === null || !/^[0-9]{1,15}$/.test(timestamp)) throw invalid("X-Chat-Timestamp is missing or not a number of seconds.");
-  const match = signature === null ? null : /^v1=([0-9a-fA-F]{64})$/.exec(signature.trim());
-  if (!match) throw invalid("X-Chat-Signature is missing or not of the form v1=<64 hex digits>.");
+  const header = signature?.trim() ?? "";
+  if (/^v1=/i.test(header)) {
+    throw invalid("v1 signatures are no longer accepted: sign with v2 (timestamp, method, path with query, Idempotency-Key and body, joined by newlines; see docs/chat-api.md).");
+  }
+  const match = /^v2=([0-9a-fA-F]{64})$/.exec(header);
+  if (!match) throw invalid("X-Chat-Signature is missing or not of the form v2=<64 hex digits>.");
   const expected = createHmac("sha256", request.secret)
-    .update(`${timestamp}.${request.method}.${request.path}.`)
+    .update(`${timestamp}\n${request.method}\n${request.path}\n${request.idempotencyKey ?? ""}\n`)
     .update(request.body)
     .digest();
   const given = Buffer.from(match[1]!, "hex");

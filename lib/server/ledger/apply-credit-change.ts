@@ -3,6 +3,8 @@ import type { Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { LedgerKind } from "@/lib/generated/prisma/enums";
+import { MAX_BALANCE } from "@/lib/money/limits";
+import { spendRefusal } from "@/lib/users/spend-guard";
 
 export type CreditChange = {
   userId: number;
@@ -54,9 +56,15 @@ async function debitAndRecord(tx: Tx, change: CreditChange, isSpend: boolean): P
       FROM changed
     RETURNING id, balance_after AS credits`;
   } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError)) throw error;
+    // numeric_value_out_of_range: the new balance does not fit users.credits (an int).
+    if (rawSqlState(error) === "22003") {
+      const message = `That would take the balance beyond ${MAX_BALANCE} credits, the most an account can hold.`;
+      throw new AppError("invalid_request", message, { delta: message });
+    }
     // A raw query reports a unique violation as P2010 + SQLSTATE 23505; callers (and isUniqueViolation)
     // expect the model API's P2002, as before this became one statement.
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || rawSqlState(error) !== "23505") throw error;
+    if (rawSqlState(error) !== "23505") throw error;
     throw new Prisma.PrismaClientKnownRequestError(error.message, {
       code: "P2002", clientVersion: error.clientVersion, meta: { ...error.meta, target: ["idempotency_key"] },
     });
@@ -72,9 +80,7 @@ function rawSqlState(error: Prisma.PrismaClientKnownRequestError): string | unde
 async function refusal(tx: Tx, userId: number): Promise<AppError> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { blocked: true, flagged: true } });
   if (!user) return new AppError("not_found", `User ${userId} does not exist.`);
-  if (user.blocked) return new AppError("forbidden", "This account is blocked and cannot spend credits.");
-  if (user.flagged) {
-    return new AppError("forbidden", "This account has an unsettled PayPal reversal and cannot spend credits.");
-  }
+  const spend = spendRefusal(user);
+  if (spend) return new AppError(spend.code, spend.message);
   return new AppError("insufficient_credits", "Not enough credits.");
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { createPresenceBiller } from "@/lib/server/presence/presence-biller";
 import { getPresenceSource } from "@/lib/server/presence/get-presence-source";
 import { onShowPresenceChange } from "@/lib/server/rooms/room-feed";
-import { HEARTBEAT_INTERVAL_SECONDS } from "@/lib/server/shows/billing";
+import { HEARTBEAT_INTERVAL_SECONDS } from "@/lib/shows/billing";
 
 let started = false;
 

@@ -21,21 +21,35 @@ export function startSweeper(): void {
   const tick = async () => {
     if (running) return;
     running = true;
+    const ipnRetry = Date.now() - lastIpnRetry > IPN_RETRY_EVERY_MS;
+    const purge = Date.now() - lastPurge > PURGE_EVERY_MS;
+    if (ipnRetry) lastIpnRetry = Date.now();
+    if (purge) lastPurge = Date.now();
     try {
-      while ((await expireStaleShows({ limit: 500 })) === 500);
-      if (Date.now() - lastIpnRetry > IPN_RETRY_EVERY_MS) {
-        lastIpnRetry = Date.now();
-        await retryUnfinishedIpn();
-      }
-      if (Date.now() - lastPurge > PURGE_EVERY_MS) {
-        lastPurge = Date.now();
-        await purgeIdempotencyRecords({ olderThan: new Date(Date.now() - RETENTION_MS) });
-      }
-    } catch (error) {
-      console.error("sweeper: will retry", error);
+      await sweepOnce({ ipnRetry, purge });
     } finally {
       running = false;
     }
   };
   setInterval(() => void tick(), SWEEP_EVERY_MS).unref();
+}
+
+/**
+ * One round of the sweeper's jobs. Each job fails alone: a failure is logged and retried at its next
+ * turn, and never keeps the other jobs from running (expireStaleShows isolates each show as well).
+ */
+export async function sweepOnce(due: { ipnRetry: boolean; purge: boolean }): Promise<void> {
+  await isolated("ending stale shows", async () => {
+    while ((await expireStaleShows({ limit: 500 })) === 500);
+  });
+  if (due.ipnRetry) await isolated("retrying unfinished IPNs", () => retryUnfinishedIpn());
+  if (due.purge) await isolated("purging idempotency records", () => purgeIdempotencyRecords({ olderThan: new Date(Date.now() - RETENTION_MS) }));
+}
+
+async function isolated(job: string, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    console.error(`sweeper: ${job} failed; will retry`, error);
+  }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { HEARTBEAT_INTERVAL_SECONDS } from "@/lib/server/shows/billing";
+import { HEARTBEAT_INTERVAL_SECONDS } from "@/lib/shows/billing";
 import { billPresentShows, type PresentShowsResult } from "./bill-present-shows";
 import type { PresenceSource } from "./presence-source";
 

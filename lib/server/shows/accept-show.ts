@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db/prisma";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { PrivateShow } from "@/lib/generated/prisma/client";
 import { notifyWallStatus } from "@/lib/server/performers/notify-wall-status";
+import { assertCanSpend } from "@/lib/server/users/assert-can-spend";
 import { lockShow } from "./lock-show";
 
 export type AcceptShowOptions = { showId: number; now?: Date; /** The caller's transaction, if any. */ db?: Tx };
@@ -35,7 +36,7 @@ export async function acceptShow({ showId, now = new Date(), db }: AcceptShowOpt
         throw new AppError("performer_unavailable", `Performer ${show.performerId} is already in a private show.`);
       }
       const user = await tx.user.findUniqueOrThrow({ where: { id: show.userId }, select: { credits: true, blocked: true, flagged: true } });
-      if (user.blocked || user.flagged) throw new AppError("invalid_request", `User ${show.userId} cannot spend credits (blocked or flagged).`);
+      assertCanSpend(user);
       // The balance may have been spent since the request (tips): re-check one minute's worth.
       if (user.credits < show.ratePerMinute) {
         throw new AppError("insufficient_credits", `The show needs at least ${show.ratePerMinute} credits (one minute); the balance is ${user.credits}.`);

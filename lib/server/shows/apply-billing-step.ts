@@ -2,10 +2,11 @@ import "server-only";
 import type { Tx } from "@/lib/db/prisma";
 import type { PrivateShow, ShowEndReason } from "@/lib/generated/prisma/client";
 import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
-import { planBillingStep } from "./billing";
+import { planBillingStep } from "@/lib/shows/billing";
 import type { LockedViewer } from "./lock-show";
 import { finishShows } from "./finish-show";
 import { timeoutShows } from "./timeout-shows";
+import { spendableBalance } from "@/lib/users/spend-guard";
 
 export type BillingStepResult = { show: PrivateShow; user: { id: number; credits: number }; secondsRemaining: number };
 
@@ -22,9 +23,7 @@ export async function applyBillingStep(
   // Locked after the show (lock order show → user): the balance cannot move between the read and
   // the charge, so the charge computed here is exactly what applyCreditChange can take.
   const user = options.viewer ?? (await lockViewer(tx, show));
-  // A blocked or flagged account cannot spend: for billing its spendable balance is 0.
-  const spendable = user.blocked || user.flagged ? 0 : Math.max(0, user.credits);
-  const plan = planBillingStep({ show, balance: spendable, now });
+  const plan = planBillingStep({ show, balance: spendableBalance(user), now });
   let credits = user.credits;
 
   if (plan.outcome === "timeout") {

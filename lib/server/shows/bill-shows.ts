@@ -4,8 +4,9 @@ import type { Tx } from "@/lib/db/prisma";
 import type { AppErrorCode } from "@/lib/errors";
 import type { PrivateShow, ShowEndReason, ShowStatus } from "@/lib/generated/prisma/client";
 import { applyCreditDebits, type CreditDebit } from "@/lib/server/ledger/apply-credit-debits";
-import { planBillingStep, type BillingPlan } from "./billing";
+import { planBillingStep, type BillingPlan } from "@/lib/shows/billing";
 import { finishShows, type ShowToFinish } from "./finish-show";
+import { spendableBalance } from "@/lib/users/spend-guard";
 
 export type BillShowsOptions = { showIds: number[]; now?: Date; /** The caller's transaction, if any. */ db?: Tx };
 
@@ -69,7 +70,7 @@ async function billLocked(tx: Tx, ids: number[], now: Date): Promise<Map<number,
   if (rows.length === 0) return results;
 
   // Running balances: a user can have only one active show, but two would still be billed in turn.
-  const wallet = new Map(rows.map((u) => [u.userId, { credits: u.credits, spendable: u.blocked || u.flagged ? 0 : Math.max(0, u.credits) }]));
+  const wallet = new Map(rows.map((u) => [u.userId, { credits: u.credits, spendable: spendableBalance(u) }]));
 
   const plans: { show: LockedShow; plan: BillingPlan }[] = [];
   const debits: CreditDebit[] = [];

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { PrivateShow } from "@/lib/generated/prisma/client";
-import { isStale } from "./billing";
+import { isStale } from "@/lib/shows/billing";
 import { lockShow } from "./lock-show";
 import { timeoutShows } from "./timeout-shows";
 

@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db/prisma";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { PrivateShow, ShowBilling } from "@/lib/generated/prisma/client";
 import { notifyRoomChanged } from "@/lib/server/rooms/room-channel";
+import { assertCanSpend } from "@/lib/server/users/assert-can-spend";
 
 export type RequestShowOptions = {
   userId: number;
@@ -30,10 +31,7 @@ export async function requestShow({ userId, performerId, billing = "heartbeat", 
       if (locked.length === 0) throw new AppError("not_found", `Performer ${performerId} does not exist.`);
 
       if (user.role !== "viewer") throw new AppError("invalid_request", "Only a viewer account can request a private show.");
-      if (user.blocked) throw new AppError("invalid_request", "This account is blocked and cannot request a private show.");
-      if (user.flagged) {
-        throw new AppError("invalid_request", "This account has an unsettled PayPal reversal and cannot request a private show.");
-      }
+      assertCanSpend(user);
       const open = await tx.privateShow.findFirst({ where: { userId, status: { in: ["requested", "active"] } }, select: { id: true, status: true } });
       if (open) throw new AppError("show_in_progress", `User ${userId} already has a ${open.status} private show (${open.id}).`);
 

@@ -2,20 +2,25 @@ import "server-only";
 import { inTransaction } from "@/lib/db/in-transaction";
 import { prisma, type Tx } from "@/lib/db/prisma";
 import { AppError, isUniqueViolation } from "@/lib/errors";
+import { MAX_TIP_CREDITS } from "@/lib/money/limits";
 import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
+import { callerLedgerKey, type KeySource } from "@/lib/server/ledger/ledger-key";
 import { performerBenefit, priceOfCredits } from "@/lib/server/money/compute-price";
 import { creditValueOf } from "@/lib/server/money/get-credit-value";
+import { assertCanSpend } from "@/lib/server/users/assert-can-spend";
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
 
-export const MAX_TIP_CREDITS = 100_000;
 
 export type SendTipOptions = {
   userId: number;
   performerId: number;
   credits: number;
   now?: Date;
-  /** The caller's Idempotency-Key: the ledger refuses a second debit with it, even after a crash. */
-  idempotencyKey?: string;
+  /**
+   * The caller's key and who chose it (ledger-key.ts): the ledger refuses a second debit with it, even
+   * after a crash, and the key only ever answers this user's tip.
+   */
+  idempotency?: { source: KeySource; key: string };
   /**
    * The caller's transaction, if any. The chat API passes its request transaction, whose claim on
    * the Idempotency-Key already makes the tip single; a repeated ledger key there is a fault.
@@ -30,17 +35,17 @@ export type SentTip = {
 
 /**
  * POST /tips: a viewer gives a performer credits. The ppv_tips row and the ledger debit (reference
- * `tip:<id>`, idempotency key from the caller or `tip:<id>`) are written in one transaction: a
+ * `tip:<id>`, idempotency key derived from the caller's (callerLedgerKey) or `tip:<id>`) are written in one transaction: a
  * refused debit leaves no tip, and a repeated key returns the tip it already paid for.
  */
 export async function sendTip(options: SendTipOptions): Promise<SentTip> {
-  const ledgerKey = options.idempotencyKey ? `tip-request:${options.idempotencyKey}` : undefined;
+  const ledgerKey = options.idempotency ? callerLedgerKey(options.idempotency.source, options.userId, options.idempotency.key) : undefined;
   try {
     return await debitTip(options, ledgerKey);
   } catch (error) {
     // In a caller's transaction the failed INSERT has aborted it: nothing more can be read there.
     if (!ledgerKey || options.db || !isUniqueViolation(error)) throw error;
-    return findPaidTip(ledgerKey);
+    return findPaidTip(ledgerKey, options);
   }
 }
 
@@ -56,8 +61,7 @@ async function debitTip({ userId, performerId, credits, now = new Date(), db }: 
     if (facts.benefitPercent === null) throw new AppError("not_found", `Performer ${performerId} does not exist.`);
     if (facts.performerUserId === userId) throw new AppError("invalid_request", "A performer cannot tip themselves.");
     if (facts.role !== "viewer") throw new AppError("invalid_request", "Only a viewer account can tip.");
-    if (facts.blocked) throw new AppError("invalid_request", "This account is blocked and cannot tip.");
-    if (facts.flagged) throw new AppError("invalid_request", "This account has an unsettled PayPal reversal and cannot tip.");
+    assertCanSpend({ blocked: facts.blocked ?? false, flagged: facts.flagged ?? false });
 
     const creditValue = creditValueOf({
       setting: facts.settingValue,
@@ -105,9 +109,13 @@ async function readTipFacts(tx: Tx, userId: number, performerId: number): Promis
   return facts!;
 }
 
-async function findPaidTip(ledgerKey: string): Promise<SentTip> {
+async function findPaidTip(ledgerKey: string, asked: SendTipOptions): Promise<SentTip> {
   const entry = await prisma.ledgerEntry.findUniqueOrThrow({ where: { idempotencyKey: ledgerKey } });
   const tip = await prisma.tip.findUniqueOrThrow({ where: { id: BigInt(entry.reference.slice("tip:".length)) } });
+  // The key is the user's own (ledger-key.ts); a different tip under it is another operation.
+  if (entry.userId !== asked.userId || tip.performerId !== asked.performerId || tip.credits !== asked.credits) {
+    throw new AppError("idempotency_conflict", "This key was already used for a different tip.");
+  }
   return {
     tip: { id: Number(tip.id), credits: tip.credits, price: tip.price.toFixed(3), performerBenefit: tip.performerBenefit.toFixed(3), date: tip.date.toISOString() },
     user: { id: entry.userId, credits: entry.balanceAfter },

@@ -6,12 +6,12 @@ export type TipInRoomOptions = { user: { id: number; username: string }; perform
 
 /**
  * A tip from the room page: sendTip with the browser's per-confirmation key as its idempotency
- * key (prefixed with the user, so one user's key can never reach another's tip), then announced in
+ * key (in the room's own namespace and the user's, see ledger-key.ts), then announced in
  * the room. A repeated submit returns the same tip and is announced again with the same id, which
  * the page shows once.
  */
 export async function tipInRoom({ user, performerId, credits, key, now }: TipInRoomOptions): Promise<SentTip> {
-  const sent = await sendTip({ userId: user.id, performerId, credits, now, idempotencyKey: `site:${user.id}:${key}` });
+  const sent = await sendTip({ userId: user.id, performerId, credits, now, idempotency: { source: "room-tip", key } });
   await publishRoomMessage(performerId, {
     t: "tip",
     tip: { id: sent.tip.id, at: sent.tip.date, username: user.username, credits: sent.tip.credits },

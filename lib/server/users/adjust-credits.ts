@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/prisma";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { assertAdmin } from "@/lib/server/admin/assert-admin";
 import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
+import { callerLedgerKey } from "@/lib/server/ledger/ledger-key";
 import type { TCreditAdjustment } from "@/lib/validations/admin/user";
 
 export type AdjustCreditsOptions = TCreditAdjustment & { actorId: number; userId: number };
@@ -16,7 +17,7 @@ export type AdjustCreditsResult = { balance: number; applied: boolean };
  * makes a double submit take effect once: the second one finds the first's ledger row and reports it.
  */
 export async function adjustCredits({ actorId, userId, delta, reason, idempotencyKey }: AdjustCreditsOptions): Promise<AdjustCreditsResult> {
-  const key = `admin:${idempotencyKey}`;
+  const key = callerLedgerKey("admin-adjustment", userId, idempotencyKey);
   try {
     return await prisma.$transaction(async (tx) => {
       await assertAdmin({ db: tx, actorId });
@@ -33,7 +34,7 @@ export async function adjustCredits({ actorId, userId, delta, reason, idempotenc
         delta: `The balance is ${credits}; you can take away at most ${Math.max(0, credits)}.`,
       });
     }
-    if (error instanceof AppError && error.code === "forbidden" && delta < 0) {
+    if (error instanceof AppError && (error.code === "account_blocked" || error.code === "account_on_hold") && delta < 0) {
       throw new AppError("conflict", "Credits cannot be taken from a blocked or on-hold account; unblock it first.", { delta: "Only positive adjustments for this account." });
     }
     throw error;

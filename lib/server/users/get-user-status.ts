@@ -2,8 +2,9 @@ import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/client";
-import { isStale } from "@/lib/server/shows/billing";
+import { isStale } from "@/lib/shows/billing";
 import { getShow } from "@/lib/server/shows/get-show";
+import { canSpend } from "@/lib/users/spend-guard";
 
 export type GetUserStatusOptions = { userId: number; now?: Date };
 
@@ -43,6 +44,6 @@ export async function getUserStatus({ userId, now = new Date() }: GetUserStatusO
     select: { ratePerMinute: true },
   });
   const canRequestPrivate =
-    user.role === "viewer" && !user.blocked && !user.flagged && !open && cheapest !== null && user.credits >= cheapest.ratePerMinute;
+    user.role === "viewer" && canSpend(user) && !open && cheapest !== null && user.credits >= cheapest.ratePerMinute;
   return { id: user.id, username: user.username, role: user.role, credits: user.credits, canRequestPrivate, activeShowId: open?.id ?? null };
 }

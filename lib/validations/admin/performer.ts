@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { zDecimal, zEmail, zUsername } from "./fields";
+import { MAX_RATE_PER_MINUTE } from "@/lib/money/limits";
+import { zDecimal, zEmail, zUsername, zWholeNumber } from "./fields";
 
 export const ZPerformerProfile = z.object({
   displayName: z.string().trim().min(1, "Enter a display name.").max(80, "At most 80 characters."),
@@ -11,9 +12,9 @@ export const ZPerformerProfile = z.object({
     .max(80, "At most 80 characters.")
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Lowercase letters, digits and single dashes, e.g. ava-rose."),
   bio: z.string().trim().max(2000, "At most 2000 characters.").default(""),
-  ratePerMinute: z.coerce.number("Enter a whole number of credits.").int("A whole number of credits.").min(1, "At least 1 credit.").max(100_000, "At most 100000."),
+  ratePerMinute: zWholeNumber({ min: 1, max: MAX_RATE_PER_MINUTE, message: "Enter a whole number of credits.", minMessage: "At least 1 credit." }),
   // decimal(5,2) between 0 and 100, as the database CHECK says.
-  benefitPercent: zDecimal({ places: 2, digits: 5, max: 100, allowZero: true }),
+  benefitPercent: zDecimal({ places: 2, digits: 5, max: "100", allowZero: true }),
 });
 export type TPerformerProfile = z.infer<typeof ZPerformerProfile>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { emptyToUndefined, zPage } from "./fields";
+import { MAX_ADJUSTMENT } from "@/lib/money/limits";
+import { emptyToUndefined, zPage, zWholeNumber } from "./fields";
 
 export const ZUserSearch = z.object({
   q: z.preprocess(emptyToUndefined, z.string().trim().max(255).optional()),
@@ -8,12 +9,10 @@ export const ZUserSearch = z.object({
 export type TUserSearch = z.infer<typeof ZUserSearch>;
 
 export const ZCreditAdjustment = z.object({
-  delta: z.coerce
-    .number("Enter a whole number of credits.")
-    .int("A whole number of credits.")
-    .min(-1_000_000, "At most 1000000 at a time.")
-    .max(1_000_000, "At most 1000000 at a time.")
-    .refine((v) => v !== 0, "Enter a number other than 0 (negative takes credits away)."),
+  delta: zWholeNumber({
+    min: -MAX_ADJUSTMENT, max: MAX_ADJUSTMENT, message: "Enter a whole number of credits.",
+    minMessage: `At most ${MAX_ADJUSTMENT} at a time.`, maxMessage: `At most ${MAX_ADJUSTMENT} at a time.`,
+  }).refine((v) => v !== 0, "Enter a number other than 0 (negative takes credits away)."),
   reason: z.string().trim().min(3, "Say why (at least 3 characters); the user's ledger shows it.").max(500, "At most 500 characters."),
   // Generated when the form renders: a double submit carries the same key and takes effect once.
   idempotencyKey: z.uuid("Reload the page and try again."),

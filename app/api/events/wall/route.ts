@@ -1,4 +1,5 @@
 // GET /api/events/wall – the wall's live performer statuses (Server-Sent Events)
+import { apiMethods } from "@/lib/http/api-methods";
 import { listPerformers } from "@/lib/server/performers/list-performers";
 import { WALL_STATUS_CHANNEL, type WallStatusEvent } from "@/lib/server/performers/notify-wall-status";
 import { getRealtimeHub } from "@/lib/server/realtime/get-hub";
@@ -38,3 +39,5 @@ export async function GET(request: Request): Promise<Response> {
     };
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET });

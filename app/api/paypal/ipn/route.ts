@@ -1,4 +1,5 @@
 // POST /api/paypal/ipn – PayPal IPN: store the raw message, answer 200, then verify it with PayPal and apply it
+import { apiMethods } from "@/lib/http/api-methods";
 import { after } from "next/server";
 import { errorBody, errorResult } from "@/lib/http/error-response";
 import { jsonResponse } from "@/lib/http/json-response";
@@ -31,3 +32,5 @@ export async function POST(request: Request): Promise<Response> {
   after(() => processIpnMessage({ messageId }));
   return new Response(null, { status: 200 });
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ POST });

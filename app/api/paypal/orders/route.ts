@@ -1,4 +1,5 @@
 // POST /api/paypal/orders – create a PayPal order for a credit pack (signed-in viewer; amount from the database)
+import { apiMethods } from "@/lib/http/api-methods";
 import { handleJson } from "@/lib/http/json-response";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { parseJsonBody, readBody } from "@/lib/server/chat-api/read-body";
@@ -11,3 +12,5 @@ export const POST = (request: Request) =>
     const { itemId } = ZCreateOrderRequest.parse(parseJsonBody(await readBody(request)));
     return { status: 201, body: await createOrder({ userId: user.id, itemId }) };
   });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ POST });

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { handleJson } from "@/lib/http/json-response";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { MAX_PREVIEW_BYTES, savePreview } from "@/lib/server/performers/save-preview";
+import { apiMethods } from "@/lib/http/api-methods";
 
 // Only `image/jpeg` bodies: a cross-site form can send none (it would need a CORS preflight that this
 // route never answers), so the session cookie alone cannot be abused from another site.
@@ -16,3 +17,5 @@ export async function POST(request: Request): Promise<Response> {
     return { status: 201, body: await savePreview({ userId: user.id, image }) };
   });
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ POST });

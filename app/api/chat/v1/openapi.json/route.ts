@@ -1,4 +1,5 @@
 // GET /api/chat/v1/openapi.json – the OpenAPI 3.1 description of this API (public, unsigned)
+import { apiMethods } from "@/lib/http/api-methods";
 import { buildOpenApiDocument } from "@/lib/server/chat-api/openapi";
 
 export const dynamic = "force-dynamic";
@@ -11,3 +12,5 @@ export function GET(): Response {
   text ??= JSON.stringify(buildOpenApiDocument());
   return new Response(text, { headers: { "content-type": "application/json; charset=utf-8", "cache-control": "public, max-age=300" } });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET });

@@ -1,4 +1,5 @@
 // GET /api/rooms/[slug]/events – one room's live events for the signed-in user (Server-Sent Events)
+import { apiMethods } from "@/lib/http/api-methods";
 import { jsonResponse } from "@/lib/http/json-response";
 import { errorResult } from "@/lib/http/error-response";
 import { requireUser } from "@/lib/server/auth/current-user";
@@ -28,3 +29,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     return joinRoomFeed(room.performerId, { id, user, isOwner, send: sse.send, close: sse.close });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET });

@@ -1,4 +1,5 @@
 // POST /api/rooms/[slug]/signal – relay one WebRTC signalling message (offer, answer, ICE, …) in a room
+import { apiMethods } from "@/lib/http/api-methods";
 import { handleJson } from "@/lib/http/json-response";
 import { readJsonRequest } from "@/lib/http/read-json-request";
 import { requireUser } from "@/lib/server/auth/current-user";
@@ -13,3 +14,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     return { status: 202, body: { ok: true } };
   });
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ POST });

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { reportPeerState } from "@/lib/server/presence/report-peer-state";
 import { ZIdParams } from "@/lib/validations/chat-api";
 import { ZPeerReport } from "@/lib/validations/room";
+import { apiMethods } from "@/lib/http/api-methods";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return handleJson(async () => {
@@ -15,3 +16,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     return { status: 202, body: { ok: true } };
   });
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ POST });

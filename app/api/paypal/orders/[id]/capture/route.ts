@@ -1,4 +1,5 @@
 // POST /api/paypal/orders/[id]/capture – capture an approved order and credit its pack once (the order's owner only)
+import { apiMethods } from "@/lib/http/api-methods";
 import { handleJson } from "@/lib/http/json-response";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { captureOrder } from "@/lib/server/paypal/capture-order";
@@ -10,3 +11,5 @@ export const POST = (_request: Request, context: { params: Promise<{ id: string 
     const { id } = ZCaptureParams.parse(await context.params);
     return { status: 200, body: await captureOrder({ userId: user.id, orderId: id }) };
   });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ POST });

@@ -1,4 +1,5 @@
 // POST /api/chat/v1/shows/[id]/accept – the performer accepts a requested show
+import { apiMethods } from "@/lib/http/api-methods";
 import { chatRoute } from "@/lib/server/chat-api/handle";
 import { acceptShow } from "@/lib/server/shows/accept-show";
 import { toApiShow } from "@/lib/server/shows/serialize-show";
@@ -8,3 +9,5 @@ export const POST = chatRoute({ method: "POST", params: ZIdParams, body: ZNoPara
   status: 200,
   body: { show: toApiShow(await acceptShow({ showId: params.id, now, db })) },
 }));
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ POST });

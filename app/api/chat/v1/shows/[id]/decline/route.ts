@@ -1,4 +1,5 @@
 // POST /api/chat/v1/shows/[id]/decline – the performer declines a requested show
+import { apiMethods } from "@/lib/http/api-methods";
 import { chatRoute } from "@/lib/server/chat-api/handle";
 import { declineShow } from "@/lib/server/shows/decline-show";
 import { toApiShow } from "@/lib/server/shows/serialize-show";
@@ -8,3 +9,5 @@ export const POST = chatRoute({ method: "POST", params: ZIdParams, body: ZNoPara
   status: 200,
   body: { show: toApiShow(await declineShow({ showId: params.id, now, db })) },
 }));
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ POST });

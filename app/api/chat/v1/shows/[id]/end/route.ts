@@ -1,4 +1,5 @@
 // POST /api/chat/v1/shows/[id]/end – end a show, billing it up to now
+import { apiMethods } from "@/lib/http/api-methods";
 import { chatRoute } from "@/lib/server/chat-api/handle";
 import { endShow } from "@/lib/server/shows/end-show";
 import { toApiShow } from "@/lib/server/shows/serialize-show";
@@ -8,3 +9,5 @@ export const POST = chatRoute({ method: "POST", params: ZIdParams, body: ZEndSho
   status: 200,
   body: { show: toApiShow(await endShow({ showId: params.id, reason: body.reason, now, db })) },
 }));
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ POST });

@@ -1,4 +1,4 @@
-// ANY /api/chat/v1/* (no such endpoint) – 404 in the API's error shape instead of an HTML page
+// ANY /api/chat/v1 and /api/chat/v1/* (no such endpoint) – 404 in the API's error shape instead of an HTML page
 import { errorBody } from "@/lib/http/error-response";
 
 export const dynamic = "force-dynamic";
@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 function notFound(): Response {
   return Response.json(errorBody("not_found", "No such endpoint: see /api/chat/v1/openapi.json."), {
     status: 404,
-    headers: { "content-type": "application/json; charset=utf-8" },
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
   });
 }
 

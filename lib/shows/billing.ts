@@ -1,5 +1,3 @@
-import "server-only";
-
 // The billing rule of API.md, as pure functions so that the single heartbeat, the batch heartbeat,
 // the end of a show and the tests all compute exactly the same numbers. Integer math only.
 
