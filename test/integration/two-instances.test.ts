@@ -99,6 +99,8 @@ async function startServer(name: Instance, port: number): Promise<Server> {
       NEXTAUTH_URL: siteUrl,
       NEXTAUTH_SECRET: AUTH_SECRET,
       SEED_DEMO: "false",
+      // The no-op route answers readiness checks and tells which instance served a request.
+      BENCH_ROUTES: "true",
     },
   });
   const collect = (chunk: Buffer) => log.push(chunk.toString());
