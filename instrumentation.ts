@@ -7,4 +7,6 @@ export async function register() {
   loadEnv();
   const { startSweeper } = await import("./lib/server/maintenance/start-sweeper");
   startSweeper();
+  const { startVideoSync } = await import("./lib/server/video/start-video-sync");
+  startVideoSync();
 }

@@ -1,0 +1,23 @@
+import "server-only";
+import { loadEnv } from "@/lib/env";
+import { JanusVideoServer } from "./janus-video-server";
+import { p2pVideoServer } from "./p2p-video-server";
+import type { VideoServer } from "./video-server";
+
+const globalForVideo = globalThis as unknown as { videoServer?: VideoServer };
+
+/** The configured video server: Janus when VIDEO_SERVER is set, otherwise peer to peer. */
+export function getVideoServer(): VideoServer {
+  if (!globalForVideo.videoServer) {
+    const env = loadEnv();
+    globalForVideo.videoServer =
+      env.VIDEO_SERVER.length === 0
+        ? p2pVideoServer
+        : new JanusVideoServer({
+            servers: env.VIDEO_SERVER.map((apiUrl, i) => ({ apiUrl, publicUrl: env.VIDEO_PUBLIC_URLS[i]!, adminUrl: env.VIDEO_ADMIN_URLS[i]! })),
+            adminSecret: env.VIDEO_ADMIN_SECRET!,
+            roomAdminKey: env.VIDEO_ROOM_ADMIN_KEY!,
+          });
+  }
+  return globalForVideo.videoServer;
+}
