@@ -98,7 +98,7 @@ export function useRoom({ slug, enabled }: { slug: string; enabled: boolean }) {
     [slug],
   );
 
-  return { stream: state, connId, view, viewers, lines, billing, applyBilling, onSignal, sendSignal, sendChat };
+  return { slug, stream: state, connId, view, viewers, lines, billing, applyBilling, onSignal, sendSignal, sendChat };
 }
 
 export type RoomConnection = ReturnType<typeof useRoom>;
