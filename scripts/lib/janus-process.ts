@@ -79,6 +79,8 @@ export async function startJanus(options: JanusOptions): Promise<JanusInstance> 
   const child = spawn(JANUS_BINARY, ["-F", dir, "-C", path.join(dir, "janus.jcfg"), "-o"], {
     stdio: options.quiet ? "ignore" : ["ignore", "inherit", "inherit"],
   });
+  // Tests stop one server to check the site's placement around it.
+  if (child.pid) writeFileSync(path.join(dir, "janus.pid"), String(child.pid));
   const apiUrl = `http://127.0.0.1:${options.port}/janus`;
   const stop = () =>
     new Promise<void>((resolve) => {
