@@ -76,7 +76,7 @@ export async function expectFrames(page: Page): Promise<void> {
   await expect.poll(() => framesDecoded(page), { timeout: 10_000 }).toBeGreaterThan(before + 5);
 }
 
-/** The frames a page decodes between `from` and `to` ms after `start`. */
+/** The frames a page decodes between `from` and `to` ms after `start` (run pages side by side: the times are absolute). */
 export async function framesBetween(page: Page, start: number, from: number, to: number): Promise<number> {
   await page.waitForTimeout(Math.max(0, start + from - Date.now()));
   const a = await framesDecoded(page);
