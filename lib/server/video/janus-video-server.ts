@@ -3,13 +3,18 @@ import { createHmac, randomBytes, randomInt } from "node:crypto";
 import { prisma } from "@/lib/db/prisma";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { VideoGrant } from "@/lib/video/grant";
-import { JanusError, janusIsUp, VIDEOROOM_NO_SUCH_ROOM, withVideoRoom, type VideoRoomRequest } from "./janus-api";
+import { janusAdmin, JanusError, janusIsUp, VIDEOROOM_NO_SUCH_ROOM, withVideoRoom, type VideoRoomRequest } from "./janus-api";
 import type { Presence, VideoServer, VideoServerHealth, VideoUser } from "./video-server";
 
 export type JanusServerConfig = { apiUrl: string; publicUrl: string; adminUrl: string };
 export type JanusConfig = { servers: JanusServerConfig[]; adminSecret: string; roomAdminKey: string };
 
 type Room = { performerId: number; server: string; roomId: number; secret: string };
+
+type HandleInfo = {
+  flags?: { ready?: boolean; stopped?: boolean };
+  plugin_specific: { type?: string; room?: number; id?: number; private_id: number; hangingup?: number; destroyed?: number };
+};
 
 /** User ids are positive: 0 stands for the room's performer in the derivations below. */
 const PUBLISHER_ID_USER = 0;
@@ -200,16 +205,54 @@ export class JanusVideoServer implements VideoServer {
     );
   }
 
+  /**
+   * From Janus' admin API: a user is present while the room has their participant and a subscriber
+   * handle with that participant's private id whose PeerConnection is up (webrtcup, not hung up).
+   * Closing the tab closes the page's WebSocket, which ends its session: absent within a second.
+   */
   async presence(performerId: number, userIds: number[]): Promise<Map<number, Presence>> {
     const room = await this.findRoom(performerId);
+    const server = room && this.server(room.server);
     if (!room) return new Map(userIds.map((id) => [id, "absent"]));
-    let present: Set<number>;
+    if (!server) return new Map(userIds.map((id) => [id, "unknown"]));
+    let handles: HandleInfo[];
     try {
-      present = new Set(await withVideoRoom(room.server, (request) => this.participants(request, room)));
+      handles = await this.roomHandles(server, room.roomId);
     } catch {
       return new Map(userIds.map((id) => [id, "unknown"]));
     }
-    return new Map(userIds.map((id) => [id, present.has(participantId(room, id)) ? "present" : "absent"]));
+    const privateIds = new Map<number, number>();
+    const watching = new Set<number>();
+    for (const { plugin_specific: plugin, flags } of handles) {
+      if (plugin.type === "publisher" && plugin.id !== undefined) privateIds.set(plugin.id, plugin.private_id);
+      if (plugin.type === "subscriber" && flags?.ready && !flags.stopped && !plugin.hangingup && !plugin.destroyed) watching.add(plugin.private_id);
+    }
+    return new Map(
+      userIds.map((userId) => {
+        const privateId = privateIds.get(participantId(room, userId));
+        return [userId, privateId !== undefined && watching.has(privateId) ? "present" : "absent"];
+      }),
+    );
+  }
+
+  /** The admin API's view of every handle in one room: sessions → handles → handle_info. */
+  private async roomHandles(server: JanusServerConfig, roomId: number): Promise<HandleInfo[]> {
+    const admin = (body: Record<string, unknown>, path = "") => janusAdmin(server.adminUrl, this.config.adminSecret, body, path);
+    const sessions = ((await admin({ janus: "list_sessions" })).sessions as number[] | undefined) ?? [];
+    const found: HandleInfo[] = [];
+    await Promise.all(
+      sessions.map(async (session) => {
+        const handles = ((await admin({ janus: "list_handles" }, `/${session}`).catch(() => ({ handles: [] }))).handles as number[] | undefined) ?? [];
+        await Promise.all(
+          handles.map(async (handle) => {
+            // A handle can go away between the two calls.
+            const info = (await admin({ janus: "handle_info" }, `/${session}/${handle}`).catch(() => null))?.info as HandleInfo | undefined;
+            if (info?.plugin_specific?.room === roomId) found.push(info);
+          }),
+        );
+      }),
+    );
+    return found;
   }
 
   async health(): Promise<VideoServerHealth[]> {
