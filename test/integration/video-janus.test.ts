@@ -4,7 +4,6 @@ import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { JanusVideoServer } from "@/lib/server/video/janus-video-server";
 import { syncVideoRoom } from "@/lib/server/video/sync-video-room";
-import type { VideoServer } from "@/lib/server/video/video-server";
 import type { VideoGrant } from "@/lib/video/grant";
 import { janusInstalled, startJanus, type JanusInstance } from "@/scripts/lib/janus-process";
 import { createPerformer } from "@/test/helpers/factories";
@@ -54,10 +53,8 @@ describe.skipIf(!janusInstalled())("Janus video server", () => {
   beforeAll(async () => {
     janus = await startJanus({ port: PORT, adminSecret, roomAdminKey, quiet: true, dataDir: `.data/test-janus-${PORT}` });
     video = new JanusVideoServer({ servers: [DOWN, { apiUrl: janus.apiUrl, publicUrl: janus.publicUrl, adminUrl: janus.adminUrl }], adminSecret, roomAdminKey });
-    (globalThis as unknown as { videoServer?: VideoServer }).videoServer = video;
   });
   afterAll(async () => {
-    (globalThis as unknown as { videoServer?: VideoServer }).videoServer = undefined;
     await janus?.stop();
   });
 
@@ -116,10 +113,10 @@ describe.skipIf(!janusInstalled())("Janus video server", () => {
   it("destroys the room when the performer goes offline or is disabled (wall-status sync)", async () => {
     const performer = await createPerformer({ status: "online" });
     const grant = asJanus(await video.allowViewer(performer.id, { id: performer.userId, display: "p" }, "publisher"));
-    await syncVideoRoom(performer.id);
+    await syncVideoRoom(performer.id, video);
     expect(await prisma.videoRoom.count({ where: { performerId: performer.id } })).toBe(1);
     await prisma.performer.update({ where: { id: performer.id }, data: { disabled: true } });
-    await syncVideoRoom(performer.id);
+    await syncVideoRoom(performer.id, video);
     expect(await prisma.videoRoom.count({ where: { performerId: performer.id } })).toBe(0);
     expect(await join({ ...grant })).toMatchObject({ error_code: 426 });
   });

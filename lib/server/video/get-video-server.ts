@@ -4,13 +4,16 @@ import { JanusVideoServer } from "./janus-video-server";
 import { p2pVideoServer } from "./p2p-video-server";
 import type { VideoServer } from "./video-server";
 
-const globalForVideo = globalThis as unknown as { videoServer?: VideoServer };
+// Per module, not on globalThis: Next bundles instrumentation and each route separately, and an
+// instance made in one bundle throws that bundle's AppError, which another bundle's error mapping
+// does not recognise (it answered 500 instead of 503). The instances hold only configuration.
+let cached: VideoServer | undefined;
 
 /** The configured video server: Janus when VIDEO_SERVER is set, otherwise peer to peer. */
 export function getVideoServer(): VideoServer {
-  if (!globalForVideo.videoServer) {
+  if (!cached) {
     const env = loadEnv();
-    globalForVideo.videoServer =
+    cached =
       env.VIDEO_SERVER.length === 0
         ? p2pVideoServer
         : new JanusVideoServer({
@@ -19,5 +22,5 @@ export function getVideoServer(): VideoServer {
             roomAdminKey: env.VIDEO_ROOM_ADMIN_KEY!,
           });
   }
-  return globalForVideo.videoServer;
+  return cached;
 }

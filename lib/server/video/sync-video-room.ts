@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { getVideoServer } from "./get-video-server";
+import type { VideoServer } from "./video-server";
 
 /**
  * Makes the media server match the site's state of one room. Called for every wall-status change
@@ -10,8 +11,7 @@ import { getVideoServer } from "./get-video-server";
  *  - a private show runs: everyone but its viewer is kicked and their tokens removed;
  *  - otherwise nothing: viewers ask the site for a token again (their page sees the show end).
  */
-export async function syncVideoRoom(performerId: number): Promise<void> {
-  const video = getVideoServer();
+export async function syncVideoRoom(performerId: number, video: VideoServer = getVideoServer()): Promise<void> {
   if (video.kind === "p2p") return;
   const performer = await prisma.performer.findUnique({
     where: { id: performerId },
