@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import wrtc from "@roamhq/wrtc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
@@ -42,6 +43,37 @@ async function participants(room: number): Promise<number[]> {
   const handle = (await post(`${janus.apiUrl}/${session}`, { janus: "attach", plugin: "janus.plugin.videoroom" })).data!.id;
   const reply = await post(`${janus.apiUrl}/${session}/${handle}`, { janus: "message", body: { request: "listparticipants", room } });
   return ((reply.plugindata?.data.participants as { id: number }[] | undefined) ?? []).map((p) => p.id);
+}
+
+type JanusEvent = Janus & { sender?: number; jsep?: RTCSessionDescriptionInit };
+
+/** One VideoRoom handle on its own HTTP session; `request` waits for the plugin's event. */
+async function handle(): Promise<{ request: (body: Record<string, unknown>, jsep?: RTCSessionDescriptionInit) => Promise<JanusEvent>; close: () => Promise<void> }> {
+  const session = (await post(janus.apiUrl, { janus: "create" })).data!.id;
+  const id = (await post(`${janus.apiUrl}/${session}`, { janus: "attach", plugin: "janus.plugin.videoroom" })).data!.id;
+  return {
+    request: async (body, jsep) => {
+      await post(`${janus.apiUrl}/${session}/${id}`, { janus: "message", body, ...(jsep ? { jsep } : {}) });
+      for (;;) {
+        const events = (await (await fetch(`${janus.apiUrl}/${session}?maxev=5`)).json()) as JanusEvent[] | JanusEvent;
+        const event = (Array.isArray(events) ? events : [events]).find((e) => e.janus === "event");
+        if (event) return event;
+      }
+    },
+    close: async () => {
+      await post(`${janus.apiUrl}/${session}`, { janus: "destroy" });
+    },
+  };
+}
+
+/** A WebRTC peer (Node) whose SDP carries its candidates: Janus needs no trickle from it. */
+async function describeLocal(pc: RTCPeerConnection, description: RTCSessionDescriptionInit): Promise<RTCSessionDescriptionInit> {
+  await pc.setLocalDescription(description);
+  await new Promise<void>((resolve) => {
+    if (pc.iceGatheringState === "complete") return resolve();
+    pc.addEventListener("icegatheringstatechange", () => pc.iceGatheringState === "complete" && resolve());
+  });
+  return { type: description.type, sdp: pc.localDescription!.sdp };
 }
 
 const asJanus = (grant: VideoGrant) => {
@@ -108,6 +140,46 @@ describe.skipIf(!janusInstalled())("Janus video server", () => {
     expect(await video.presence(performer.id, [201, 202])).toEqual(new Map([[201, "absent"], [202, "absent"]]));
     const nobody = await createPerformer({ status: "online" });
     expect(await video.presence(nobody.id, [201])).toEqual(new Map([[201, "absent"]]));
+  });
+
+  it("says a viewer is present while their subscriber connection is up, and absent once it closes", async () => {
+    const performer = await createPerformer({ status: "online" });
+    const publisherGrant = asJanus(await video.allowViewer(performer.id, { id: performer.userId, display: "p" }, "publisher"));
+    const source = new wrtc.nonstandard.RTCVideoSource();
+    const track = source.createTrack();
+    const frame = { width: 160, height: 120, data: new Uint8Array(160 * 120 * 1.5) };
+    const frames = setInterval(() => source.onFrame(frame), 50);
+    const publisherPc = new wrtc.RTCPeerConnection() as RTCPeerConnection;
+    const subscriberPc = new wrtc.RTCPeerConnection() as RTCPeerConnection;
+    const publisher = await handle();
+    const member = await handle();
+    const subscriber = await handle();
+    try {
+      publisherPc.addTransceiver(track, { direction: "sendonly" });
+      await publisher.request({ request: "join", ptype: "publisher", room: publisherGrant.room, id: publisherGrant.id, token: publisherGrant.token });
+      const answer = await publisher.request({ request: "publish", video: true }, await describeLocal(publisherPc, await publisherPc.createOffer()));
+      await publisherPc.setRemoteDescription(answer.jsep!);
+
+      const grant = asJanus(await video.allowViewer(performer.id, { id: 301, display: "v" }, "subscriber"));
+      const joined = await member.request({ request: "join", ptype: "publisher", room: grant.room, id: grant.id, token: grant.token });
+      expect(await video.presence(performer.id, [301])).toEqual(new Map([[301, "absent"]]));
+      const offer = await subscriber.request({ request: "join", ptype: "subscriber", room: grant.room, private_id: joined.plugindata!.data.private_id, streams: [{ feed: grant.feed }] });
+      await subscriberPc.setRemoteDescription(offer.jsep!);
+      await subscriber.request({ request: "start" }, await describeLocal(subscriberPc, await subscriberPc.createAnswer()));
+      await expect.poll(() => video.presence(performer.id, [301]).then((m) => m.get(301)), { timeout: 10_000 }).toBe("present");
+
+      // The tab closes: its sessions end.
+      subscriberPc.close();
+      await subscriber.close();
+      await member.close();
+      await expect.poll(() => video.presence(performer.id, [301]).then((m) => m.get(301)), { timeout: 5_000 }).toBe("absent");
+    } finally {
+      clearInterval(frames);
+      track.stop();
+      publisherPc.close();
+      subscriberPc.close();
+      await publisher.close().catch(() => undefined);
+    }
   });
 
   it("destroys the room when the performer goes offline or is disabled (wall-status sync)", async () => {
