@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import wrtc from "@roamhq/wrtc";
@@ -14,7 +15,8 @@ import { janusInstalled, startJanus, type JanusInstance } from "../lib/janus-pro
 
 const STEPS = (process.env.VIDEO_BENCH_STEPS ?? "1,10,50").split(",").map(Number);
 const WINDOW_MS = Number(process.env.VIDEO_BENCH_WINDOW_MS ?? 5_000);
-const JANUS_PORT = Number(process.env.VIDEO_BENCH_JANUS_PORT ?? 3357);
+const JANUS_PORT = Number(process.env.VIDEO_BENCH_JANUS_PORT ?? 3350);
+const PAGE_PORT = Number(process.env.VIDEO_BENCH_PAGE_PORT ?? 3358);
 const DOC = "docs/benchmarks.md";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -65,7 +67,11 @@ async function performerPage(): Promise<{ page: Page; close: () => Promise<void>
     args: ["--no-sandbox", "--disable-gpu", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--disable-background-networking"],
   });
   const page = await browser.newPage();
-  await page.goto("about:blank");
+  // Cameras need a secure context, and Chromium lets only a page really served from loopback reach
+  // Janus on loopback: a one-page server on localhost.
+  const server = createServer((_request, response) => response.end("<!doctype html><title>bench</title>"));
+  await new Promise<void>((resolve) => server.listen(PAGE_PORT, "127.0.0.1", resolve));
+  await page.goto(`http://localhost:${PAGE_PORT}/`);
   const bundle = await build({ entryPoints: ["components/video/janus-video.ts"], bundle: true, format: "iife", globalName: "JanusVideo", write: false, alias: { "@": "." } });
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
   await page.evaluate(async () => {
@@ -73,7 +79,13 @@ async function performerPage(): Promise<{ page: Page; close: () => Promise<void>
     w.camera = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
     w.pcs = [];
   });
-  return { page, close: () => browser.close() };
+  return {
+    page,
+    close: async () => {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
 
 const uploadBytes = (page: Page) =>
@@ -310,7 +322,7 @@ function report(results: StepResult[], idleJanusCpu: number): string {
     ...rows,
     "",
     `Performer upload, largest step vs one subscriber: **peer to peer ${ratio("p2p")}**, **Janus ${ratio("janus")}**.`,
-    `Janus idle (room with a publisher, no subscriber): ${idleJanusCpu} %. At about ${perSubscriber.toFixed(2)} % of one core per subscriber, Janus alone would forward to about ${Math.floor((cores * 100 * 0.7) / perSubscriber)} subscribers at 70 % of this machine's ${cores} cores; in this run the subscribers' own decoding shares the machine, so the measured step (${biggest?.n ?? 0}) is the proven figure.`,
+    `Janus idle (no room): ${idleJanusCpu} %. At about ${perSubscriber.toFixed(2)} % of one core per subscriber, Janus alone would forward to about ${Math.floor((cores * 100 * 0.7) / perSubscriber)} subscribers at 70 % of this machine's ${cores} cores; in this run the subscribers' own decoding shares the machine, so the measured step (${biggest?.n ?? 0}) is the proven figure.`,
   ].join("\n");
 }
 
