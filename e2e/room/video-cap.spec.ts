@@ -17,7 +17,7 @@ const videoWidth = (page: Page) => page.getByTestId("room-video").evaluate((vide
 test("peer to peer sends video to eight viewers and tells the ninth the room is full", async ({ browser }) => {
   test.setTimeout(180_000);
   const performer = await createPerformer({ ratePerMinute: 30, status: "offline" });
-  const viewers = await Promise.all(Array.from({ length: 9 }, () => createViewer({ credits: 0 })));
+  const viewers = await Promise.all(Array.from({ length: 9 }, () => createViewer({ credits: 1 })));
   const studio = await signedIn(browser, performer.email);
   await studio.goto("/studio");
   await studio.getByRole("button", { name: "Go online" }).click();
