@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import wrtc from "@roamhq/wrtc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
@@ -143,6 +142,8 @@ describe.skipIf(!janusInstalled())("Janus video server", () => {
   });
 
   it("says a viewer is present while their subscriber connection is up, and absent once it closes", async () => {
+    // Loaded here: a native module, needed by this test only.
+    const { default: wrtc } = await import("@roamhq/wrtc");
     const performer = await createPerformer({ status: "online" });
     const publisherGrant = asJanus(await video.allowViewer(performer.id, { id: performer.userId, display: "p" }, "publisher"));
     const source = new wrtc.nonstandard.RTCVideoSource();
