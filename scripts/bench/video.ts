@@ -19,6 +19,8 @@ const JANUS_PORT = Number(process.env.VIDEO_BENCH_JANUS_PORT ?? 3350);
 const PAGE_PORT = Number(process.env.VIDEO_BENCH_PAGE_PORT ?? 3358);
 const DOC = "docs/benchmarks.md";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Every performer connection sends video at most this fast, so the upload compares connection counts, not bitrate ramps. */
+const MAX_VIDEO_BPS = Number(process.env.VIDEO_BENCH_MAX_BPS ?? 500_000);
 
 type StepResult = { mode: "p2p" | "janus"; n: number; uploadKbps: number; receiving: number; firstFrameMs: number[]; janusCpuPct: number | null };
 
@@ -79,6 +81,16 @@ async function performerPage(): Promise<{ page: Page; close: () => Promise<void>
     w.camera = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
     w.pcs = [];
   });
+  await page.evaluate((maxBitrate) => {
+    (window as unknown as { capVideo: (pc: RTCPeerConnection) => Promise<void> }).capVideo = async (pc) => {
+      for (const sender of pc.getSenders()) {
+        if (sender.track?.kind !== "video") continue;
+        const parameters = sender.getParameters();
+        parameters.encodings = (parameters.encodings.length > 0 ? parameters.encodings : [{}]).map((encoding) => ({ ...encoding, maxBitrate }));
+        await sender.setParameters(parameters);
+      }
+    };
+  }, MAX_VIDEO_BPS);
   return {
     page,
     close: async () => {
@@ -107,11 +119,13 @@ const uploadBytes = (page: Page) =>
 async function p2pSubscriber(page: Page): Promise<Subscriber> {
   const started = Date.now();
   const offer = await page.evaluate(async () => {
-    const w = window as unknown as { camera: MediaStream; pcs: RTCPeerConnection[] };
+    const w = window as unknown as { camera: MediaStream; pcs: RTCPeerConnection[]; capVideo: (pc: RTCPeerConnection) => Promise<void> };
+    const capVideo = w.capVideo;
     const pc = new RTCPeerConnection();
     w.pcs.push(pc);
     for (const track of w.camera.getTracks()) pc.addTrack(track, w.camera);
     await pc.setLocalDescription(await pc.createOffer());
+    await capVideo(pc);
     await new Promise<void>((resolve) => {
       if (pc.iceGatheringState === "complete") return resolve();
       pc.onicegatheringstatechange = () => pc.iceGatheringState === "complete" && resolve();
@@ -284,6 +298,10 @@ async function runJanus(janus: JanusInstance, adminKey: string, n: number): Prom
       },
       { url: janus.publicUrl, room, feed },
     );
+    await page.evaluate(async () => {
+      const w = window as unknown as { pcs: RTCPeerConnection[]; capVideo: (pc: RTCPeerConnection) => Promise<void> };
+      for (const pc of w.pcs) await w.capVideo(pc);
+    });
     for (let i = 0; i < n; i++) subscribers.push(await janusSubscriber(http, room, feed));
     return await measure("janus", page, subscribers, janus);
   } finally {
@@ -315,7 +333,7 @@ function report(results: StepResult[], idleJanusCpu: number): string {
   return [
     `### ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
     "",
-    `${os.cpus()[0]?.model ?? "CPU"} × ${cores}, Janus 1.1.2 (VideoRoom), Chromium's fake camera at 640×480, subscribers are @roamhq/wrtc peers in one Node process. Window ${WINDOW_MS / 1000} s after 3 s of warm-up.`,
+    `${os.cpus()[0]?.model ?? "CPU"} × ${cores}, Janus 1.1.2 (VideoRoom), Chromium's fake camera at 640×480, video capped at ${MAX_VIDEO_BPS / 1000} kbit/s per performer connection, subscribers are @roamhq/wrtc peers in one Node process. Window ${WINDOW_MS / 1000} s after 3 s of warm-up.`,
     "",
     "| mode | subscribers | performer upload (kbit/s) | receiving video | first frame median / max (ms) | Janus CPU (one core = 100 %) | Janus CPU per subscriber |",
     "| --- | --- | --- | --- | --- | --- | --- |",
