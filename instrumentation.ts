@@ -11,4 +11,6 @@ export async function register() {
   startPresenceBilling();
   const { startLiveMailer } = await import("./lib/server/follows/start-live-mailer");
   startLiveMailer();
+  const { startVideoSync } = await import("./lib/server/video/start-video-sync");
+  startVideoSync();
 }

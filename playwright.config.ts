@@ -12,6 +12,8 @@ const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // Janus mode has its own server set-up: playwright.video.config.ts.
+  testIgnore: ["video/**"],
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -45,3 +45,29 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, ICE_SERVERS: '[{"urls":"http://x"}]' })).toThrow(/ICE_SERVERS/);
   });
 });
+
+describe("video server settings", () => {
+  const janus = {
+    VIDEO_SERVER: "http://127.0.0.1:8088/janus, http://10.0.0.2:8088/janus",
+    VIDEO_PUBLIC_URLS: "wss://video.example.com/j1,wss://video.example.com/j2",
+    VIDEO_ADMIN_URLS: "http://127.0.0.1:7088/admin,http://10.0.0.2:7088/admin",
+    VIDEO_ADMIN_SECRET: "s".repeat(16),
+    VIDEO_ROOM_ADMIN_KEY: "k".repeat(16),
+  };
+
+  it("unset means peer to peer", () => {
+    expect(parseEnv(valid).VIDEO_SERVER).toEqual([]);
+  });
+
+  it("reads comma-separated Janus servers", () => {
+    const env = parseEnv({ ...valid, ...janus });
+    expect(env.VIDEO_SERVER).toEqual(["http://127.0.0.1:8088/janus", "http://10.0.0.2:8088/janus"]);
+    expect(env.VIDEO_PUBLIC_URLS).toHaveLength(2);
+  });
+
+  it("needs one public and one admin URL per server, and both secrets", () => {
+    expect(() => parseEnv({ ...valid, ...janus, VIDEO_PUBLIC_URLS: "wss://video.example.com/j1" })).toThrow(/VIDEO_PUBLIC_URLS/);
+    expect(() => parseEnv({ ...valid, ...janus, VIDEO_ADMIN_SECRET: "" })).toThrow(/VIDEO_ADMIN_SECRET/);
+    expect(() => parseEnv({ ...valid, ...janus, VIDEO_PUBLIC_URLS: "http://a/j,http://b/j" })).toThrow(/WebSocket/);
+  });
+});

@@ -26,40 +26,68 @@ const ZIceServersJson = z
   })
   .pipe(z.array(ZIceServer).max(10));
 
-export const ZEnv = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^postgres(ql)?$/ }).optional()),
-  AUTH_SECRET: secret,
-  APP_URL: z.url().default("http://localhost:3000"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  CHAT_API_SECRET: secret,
-  CHAT_PROVIDER: z.enum(["builtin", "html5chat"]).default("builtin"),
-  WEBMASTER_ID: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
-  // html5-chat's JWT login service (configurable so tests can point it at a local fake).
-  HTML5CHAT_JWT_URL: z.url({ protocol: /^https?$/ }).default("https://jwt.html5-chat.com"),
-  // The webmaster's html5-chat password, sent only from the server inside the protected login.
-  HTML5CHAT_PASSWORD: optionalText,
-  // WebRTC ICE servers (STUN/TURN) for the built-in room's video, as a JSON array of RTCIceServer.
-  ICE_SERVERS: z.preprocess((v) => (v === undefined || v === "" ? "[]" : v), ZIceServersJson),
-  PAYPAL_MODE: z.enum(["sandbox", "live"]).default("sandbox"),
-  PAYPAL_CLIENT_ID: optionalText,
-  PAYPAL_CLIENT_SECRET: optionalText,
-  PAYPAL_API_BASE: z.url().default("https://api-m.sandbox.paypal.com"),
-  PAYPAL_IPN_VERIFY_URL: z.url().default("https://ipnpb.sandbox.paypal.com/cgi-bin/webscr"),
-  PAYPAL_RECEIVER_EMAIL: z.preprocess((v) => (v === "" ? undefined : v), z.email().optional()),
-  PAYPAL_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter ISO currency code").default("USD"),
-  EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
-  SEED_DEMO: bool.default(true),
-  UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
-  // Outgoing mail (password reset, e-mail verification, "now live" notices). Unset: no mail is sent,
-  // and the pages that would send one say so.
-  SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional()),
-  // The sender address of those e-mails; the display name is the site name from the brand settings.
-  MAIL_FROM: z.string().regex(/^[^@\s<>]+@[^@\s<>]+$/, "must be a plain e-mail address").default("no-reply@localhost"),
-  // Serves the benchmark's no-op route (app/api/bench/noop); only `npm run bench` turns it on.
-  BENCH_ROUTES: z.preprocess((v) => (v === "" ? undefined : v), bool.default(false)),
-});
+const urlList = (protocol: RegExp, message: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.split(",").map((part) => part.trim()).filter(Boolean) : []),
+    z.array(z.url({ protocol, error: message })).max(16),
+  );
+
+export const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    AUTH_SECRET: secret,
+    APP_URL: z.url().default("http://localhost:3000"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    CHAT_API_SECRET: secret,
+    CHAT_PROVIDER: z.enum(["builtin", "html5chat"]).default("builtin"),
+    WEBMASTER_ID: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
+    // html5-chat's JWT login service (configurable so tests can point it at a local fake).
+    HTML5CHAT_JWT_URL: z.url({ protocol: /^https?$/ }).default("https://jwt.html5-chat.com"),
+    // The webmaster's html5-chat password, sent only from the server inside the protected login.
+    HTML5CHAT_PASSWORD: optionalText,
+    // WebRTC ICE servers (STUN/TURN) for the built-in room's video, as a JSON array of RTCIceServer.
+    ICE_SERVERS: z.preprocess((v) => (v === undefined || v === "" ? "[]" : v), ZIceServersJson),
+    PAYPAL_MODE: z.enum(["sandbox", "live"]).default("sandbox"),
+    PAYPAL_CLIENT_ID: optionalText,
+    PAYPAL_CLIENT_SECRET: optionalText,
+    PAYPAL_API_BASE: z.url().default("https://api-m.sandbox.paypal.com"),
+    PAYPAL_IPN_VERIFY_URL: z.url().default("https://ipnpb.sandbox.paypal.com/cgi-bin/webscr"),
+    PAYPAL_RECEIVER_EMAIL: z.preprocess((v) => (v === "" ? undefined : v), z.email().optional()),
+    PAYPAL_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter ISO currency code").default("USD"),
+    EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    SEED_DEMO: bool.default(true),
+    UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
+    // Outgoing mail (password reset, e-mail verification, "now live" notices). Unset: no mail is sent,
+    // and the pages that would send one say so.
+    SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional()),
+    // The sender address of those e-mails; the display name is the site name from the brand settings.
+    MAIL_FROM: z.string().regex(/^[^@\s<>]+@[^@\s<>]+$/, "must be a plain e-mail address").default("no-reply@localhost"),
+    // Serves the benchmark's no-op route (app/api/bench/noop); only `npm run bench` turns it on.
+    BENCH_ROUTES: z.preprocess((v) => (v === "" ? undefined : v), bool.default(false)),
+    // Video. Unset: peer to peer from the performer's browser (capped, see lib/video/modes.ts). Set:
+    // Janus mode, one or more Janus HTTP API URLs the site's server calls (comma-separated); the other
+    // lists name the same servers in the same order.
+    VIDEO_SERVER: urlList(/^https?$/, "must be Janus HTTP API URLs (http://host:8088/janus), comma-separated"),
+    // What browsers use to reach each of those servers: Janus WebSocket URLs (wss:// in production).
+    VIDEO_PUBLIC_URLS: urlList(/^wss?$/, "must be Janus WebSocket URLs (wss://host/janus-ws), comma-separated"),
+    // Each server's admin API (http://127.0.0.1:7088/admin), for presence and hang-ups.
+    VIDEO_ADMIN_URLS: urlList(/^https?$/, "must be Janus admin API URLs (http://host:7088/admin), comma-separated"),
+    // janus.jcfg's admin_secret and the VideoRoom plugin's admin_key (only the site may create rooms).
+    VIDEO_ADMIN_SECRET: optionalText,
+    VIDEO_ROOM_ADMIN_KEY: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    const servers = env.VIDEO_SERVER.length;
+    if (servers === 0) return;
+    for (const key of ["VIDEO_PUBLIC_URLS", "VIDEO_ADMIN_URLS"] as const) {
+      if (env[key].length !== servers) ctx.addIssue({ code: "custom", path: [key], message: `must list one URL per VIDEO_SERVER URL (${servers})` });
+    }
+    for (const key of ["VIDEO_ADMIN_SECRET", "VIDEO_ROOM_ADMIN_KEY"] as const) {
+      if ((env[key]?.length ?? 0) < 16) ctx.addIssue({ code: "custom", path: [key], message: "must be set (16+ characters) when VIDEO_SERVER is set" });
+    }
+  });
 
 export type TEnv = z.infer<typeof ZEnv>;
 

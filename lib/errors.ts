@@ -27,6 +27,7 @@ export const ERROR_STATUS = {
   too_many_requests: 429,
   internal_error: 500,
   paypal_unavailable: 502,
+  video_unavailable: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof ERROR_STATUS;

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/server/auth/current-user";
 import { getSiteOverview } from "@/lib/server/reports/site-overview";
+import { getVideoStatus } from "@/lib/server/video/get-video-status";
+import { VideoStatusPanel } from "@/components/admin/video-status";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   await requirePageUser(["admin"], "/admin");
-  const overview = await getSiteOverview();
+  const [overview, video] = await Promise.all([getSiteOverview(), getVideoStatus()]);
   const tiles = [
     ["Viewers", overview.viewers],
     ["Performers", overview.performers],
@@ -26,6 +28,7 @@ export default async function AdminPage() {
           </div>
         ))}
       </dl>
+      <VideoStatusPanel status={video} />
     </div>
   );
 }

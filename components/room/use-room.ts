@@ -101,7 +101,7 @@ export function useRoom({ slug, enabled, onBilling }: { slug: string; enabled: b
     [slug],
   );
 
-  return { stream: state, connId, view, viewers, lines, billing, onSignal, sendSignal, sendChat };
+  return { slug, stream: state, connId, view, viewers, lines, billing, onSignal, sendSignal, sendChat };
 }
 
 export type RoomConnection = ReturnType<typeof useRoom>;

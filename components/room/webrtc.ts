@@ -8,6 +8,10 @@
 //   viewer  ──answer─▶ performer
 //   both   ◀──ice───▶ both             (trickled; queued until the remote description is set)
 //   performer ──ready──▶ audience       (camera on, or the performer's page reconnected)
+//   viewer ◀──full──── performer        (already sending to maxViewers others: the room is full)
+//
+// With a media server (VIDEO_SERVER set) components/video/janus-video.ts carries the video instead;
+// `ready` still tells viewers to (re)subscribe.
 
 import type { IceCandidate, SignalData, SignalEvent } from "@/lib/realtime/room-events";
 
@@ -43,6 +47,7 @@ export class Broadcaster {
     private readonly send: SendSignal,
     private readonly iceServers: RTCIceServer[],
     private readonly onPeers: (count: number) => void = () => undefined,
+    private readonly maxViewers = Number.POSITIVE_INFINITY,
     /** A viewer's peer connection went (`disconnected`, `failed`) or came back (`connected`). */
     private readonly onPeerState: (conn: string, userId: number, connected: boolean) => void = () => undefined,
   ) {}
@@ -83,6 +88,11 @@ export class Broadcaster {
   private async connect(conn: string, userId: number): Promise<void> {
     if (this.onlyUser !== null && userId !== this.onlyUser) return;
     this.drop(conn);
+    const others = new Set([...this.peers.values()].map((peer) => peer.userId).filter((id) => id !== userId));
+    if (others.size >= this.maxViewers) {
+      void this.send(conn, { kind: "full", max: this.maxViewers });
+      return;
+    }
     const pc = new RTCPeerConnection({ iceServers: this.iceServers });
     const peer: Peer = { pc, userId, pendingIce: [] };
     this.peers.set(conn, peer);
@@ -113,7 +123,7 @@ export class Broadcaster {
   }
 }
 
-export type ReceiverState = "waiting" | "connecting" | "playing" | "ended";
+export type ReceiverState = "waiting" | "connecting" | "playing" | "ended" | "full";
 
 /** A viewer's side: asks for the stream and plays what the performer's browser sends. */
 export class Receiver {
@@ -142,6 +152,9 @@ export class Receiver {
     } else if (data.kind === "bye" && from.conn === this.performerConn) {
       this.reset();
       this.onState("ended");
+    } else if (data.kind === "full") {
+      this.reset();
+      this.onState("full");
     }
   }
 

@@ -7,6 +7,8 @@ import { ChatPanel } from "@/components/room/chat-panel";
 import { PerformerShowPanel } from "@/components/room/performer-show-panel";
 import { useRoom } from "@/components/room/use-room";
 import { Broadcaster } from "@/components/room/webrtc";
+import { JanusPublisher } from "@/components/video/janus-video";
+import { requestVideoGrant } from "@/components/video/request-video-grant";
 import { StatusBadge } from "@/components/wall/status-badge";
 import type { WallStatus } from "@/lib/realtime/room-events";
 import { usePreviewSnapshots } from "./use-preview-snapshots";
@@ -34,6 +36,9 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
   const [statusError, setStatusError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [peers, setPeers] = useState(0);
+  /** How the camera reaches viewers: null until the site said (POST …/video). */
+  const [videoMode, setVideoMode] = useState<{ mode: "p2p"; maxViewers: number } | { mode: "janus"; sending: boolean } | null>(null);
+  const [videoError, setVideoError] = useState<string | null>(null);
   const previewRef = useRef<HTMLVideoElement>(null);
   const broadcasterRef = useRef<Broadcaster | null>(null);
   const iceKey = JSON.stringify(iceServers);
@@ -80,8 +85,9 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
     if (previewRef.current) previewRef.current.srcObject = camera;
   }, [camera]);
 
-  // The camera's stream goes to each viewer who says hello; a new room connection (reconnect)
-  // announces it again so that viewers re-connect to this page.
+  // Peer to peer: the camera's stream goes to each viewer who says hello (up to the cap); a new room
+  // connection (reconnect) announces it again so that viewers re-connect to this page. With a media
+  // server: the camera is published once, then `ready` tells viewers to subscribe.
   useEffect(() => {
     if (!builtin || !camera || !connId) return;
     // The site bills a private show while its viewer's page is connected; this page sees a dead
@@ -97,17 +103,41 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
         body: JSON.stringify({ conn, connected }),
       }).catch(() => undefined);
     };
-    const broadcaster = new Broadcaster(camera, sendSignal, servers, setPeers, reportPeer);
-    broadcaster.keepOnly(activeUserRef.current);
-    broadcasterRef.current = broadcaster;
-    const stop = onSignal((event) => void broadcaster.handle(event));
-    broadcaster.announce();
+    let cancelled = false;
+    let cleanup = () => undefined as void;
+    void requestVideoGrant(room.slug).then((result) => {
+      if (cancelled) return;
+      setVideoError(result.ok ? null : result.message);
+      if (!result.ok) return;
+      const { grant } = result;
+      if (grant.mode === "p2p") {
+        setVideoMode({ mode: "p2p", maxViewers: grant.maxViewers });
+        const broadcaster = new Broadcaster(camera, sendSignal, servers, setPeers, grant.maxViewers, reportPeer);
+        broadcaster.keepOnly(activeUserRef.current);
+        broadcasterRef.current = broadcaster;
+        const stop = onSignal((event) => void broadcaster.handle(event));
+        broadcaster.announce();
+        cleanup = () => {
+          stop();
+          broadcaster.close();
+          broadcasterRef.current = null;
+        };
+        return;
+      }
+      setVideoMode({ mode: "janus", sending: false });
+      const publisher = new JanusPublisher(grant, camera, servers, (state, message) => {
+        setVideoMode({ mode: "janus", sending: state === "playing" });
+        if (state === "playing") void sendSignal("audience", { kind: "ready" });
+        if (message) setVideoError(message);
+      });
+      void publisher.start();
+      cleanup = () => publisher.close();
+    });
     return () => {
-      stop();
-      broadcaster.close();
-      broadcasterRef.current = null;
+      cancelled = true;
+      cleanup();
     };
-  }, [builtin, camera, connId, onSignal, sendSignal, servers]);
+  }, [builtin, camera, connId, onSignal, sendSignal, servers, room.slug]);
 
   // A private show keeps only its viewer's stream; when it ends, everyone may connect again.
   const activeShowId = activeShow?.id ?? null;
@@ -154,8 +184,9 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
               <video ref={previewRef} data-testid="camera-preview" autoPlay playsInline muted className="h-full w-full object-contain" aria-label="Your camera preview" />
               {!camera && <p className="absolute inset-0 flex items-center justify-center p-4 text-center text-slate-200">Camera off</p>}
             </div>
-            <p className="text-sm text-slate-300" data-testid="stream-peers">{camera ? `Sending video to ${peers} ${peers === 1 ? "viewer" : "viewers"}.` : "Viewers cannot see you until the camera is on."}</p>
+            <p className="text-sm text-slate-300" data-testid="stream-peers">{streamLine(camera !== null, videoMode, peers)}</p>
             {cameraError && <p role="alert" className="text-sm text-red-300">{cameraError}</p>}
+            {videoError && camera && <p role="alert" data-testid="video-error" className="text-sm text-red-300">{videoError}</p>}
           </div>
         ) : (
           <div className="aspect-video max-w-xl overflow-hidden rounded-lg border border-slate-800 bg-slate-900">{chatSlot}</div>
@@ -165,4 +196,11 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
       {builtin && <ChatPanel lines={lines} send={sendChat} disabledReason={null} />}
     </div>
   );
+}
+
+function streamLine(cameraOn: boolean, mode: { mode: "p2p"; maxViewers: number } | { mode: "janus"; sending: boolean } | null, peers: number): string {
+  if (!cameraOn) return "Viewers cannot see you until the camera is on.";
+  if (mode?.mode === "janus") return mode.sending ? "Sending video to the video server, which forwards it to every viewer." : "Connecting to the video server…";
+  const cap = mode ? ` (at most ${mode.maxViewers} in peer-to-peer mode)` : "";
+  return `Sending video to ${peers} ${peers === 1 ? "viewer" : "viewers"}${cap}.`;
 }

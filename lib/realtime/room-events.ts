@@ -39,6 +39,8 @@ export type SignalData =
   | { kind: "hello" }
   | { kind: "ready" }
   | { kind: "bye" }
+  /** Peer-to-peer mode: the performer's browser already sends to as many viewers as it may. */
+  | { kind: "full"; max: number }
   | { kind: "offer"; sdp: string }
   | { kind: "answer"; sdp: string }
   | { kind: "ice"; candidate: IceCandidate };

@@ -28,6 +28,7 @@ export const ZSignalData = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("hello") }),
   z.object({ kind: z.literal("ready") }),
   z.object({ kind: z.literal("bye") }),
+  z.object({ kind: z.literal("full"), max: z.number().int().min(1).max(1000) }),
   z.object({ kind: z.literal("offer"), sdp: ZSdp }),
   z.object({ kind: z.literal("answer"), sdp: ZSdp }),
   z.object({

@@ -1,0 +1,60 @@
+import { defineConfig } from "@playwright/test";
+import base from "./playwright.config";
+
+// The built-in room with a media server: two Janus processes on loopback (scripts/janus.ts) and the
+// site started with VIDEO_SERVER naming both. Same production build and browser as the main suite.
+// Ports are overridable so suites can run side by side on one machine.
+const PORT = Number(process.env.E2E_VIDEO_PORT ?? 3140);
+const PG_PORT = process.env.E2E_VIDEO_PG_PORT ?? "54342";
+const JANUS_PORTS = (process.env.E2E_JANUS_PORTS ?? "7350,7360").split(",").map(Number);
+const PG_DIR = `.data/e2e-postgres-${PG_PORT}`;
+const baseURL = `http://localhost:${PORT}`;
+const ADMIN_SECRET = "e2e-janus-admin-secret-0123456789";
+const ROOM_ADMIN_KEY = "e2e-janus-room-key-0123456789";
+
+// The specs' database helpers (e2e/room/db.ts) and Janus helpers read these.
+process.env.E2E_PG_PORT = PG_PORT;
+process.env.E2E_JANUS_PORTS = JANUS_PORTS.join(",");
+
+const janus = JANUS_PORTS.map((port) => ({ api: `http://127.0.0.1:${port}/janus`, ws: `ws://127.0.0.1:${port + 2}`, admin: `http://127.0.0.1:${port + 1}/admin` }));
+
+export default defineConfig({
+  ...base,
+  testDir: "e2e/video",
+  testIgnore: [],
+  // The last spec stops the Janus servers: one worker, files in order.
+  workers: 1,
+  fullyParallel: false,
+  use: { ...base.use, baseURL },
+  webServer: [
+    {
+      command: `node node_modules/tsx/dist/cli.mjs scripts/janus.ts ${JANUS_PORTS.join(" ")}`,
+      url: `${janus[janus.length - 1]!.api}/info`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { JANUS_ADMIN_SECRET: ADMIN_SECRET, JANUS_ROOM_ADMIN_KEY: ROOM_ADMIN_KEY, JANUS_QUIET: "1" },
+    },
+    {
+      command: `rm -rf ${PG_DIR} && node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/serve.ts`,
+      url: `${baseURL}/login`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        PORT: String(PORT),
+        APP_URL: baseURL,
+        EMBEDDED_PG_DIR: PG_DIR,
+        EMBEDDED_PG_PORT: PG_PORT,
+        AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
+        CHAT_API_SECRET: "e2e-chat-secret-0123456789abcdef0123456789",
+        SEED_DEMO: "true",
+        DATABASE_URL: "",
+        VIDEO_SERVER: janus.map((j) => j.api).join(","),
+        VIDEO_PUBLIC_URLS: janus.map((j) => j.ws).join(","),
+        VIDEO_ADMIN_URLS: janus.map((j) => j.admin).join(","),
+        VIDEO_ADMIN_SECRET: ADMIN_SECRET,
+        VIDEO_ROOM_ADMIN_KEY: ROOM_ADMIN_KEY,
+      },
+    },
+  ],
+});
