@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
+import { BalanceProvider } from "@/components/balance/balance-provider";
 import { SiteHeader } from "@/components/layout/site-header";
+import { getCurrentUser } from "@/lib/server/auth/current-user";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,12 +11,16 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-950 text-slate-100 antialiased">
-        <SiteHeader />
-        <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+        {/* Keyed by user: signing in as someone else starts from their balance and their stream. */}
+        <BalanceProvider key={user?.id ?? "anonymous"} userId={user?.id ?? null} initial={user?.credits ?? 0}>
+          <SiteHeader user={user} />
+          <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+        </BalanceProvider>
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { LogoutButton } from "@/components/auth/logout-button";
+import { LiveBalance } from "@/components/balance/balance-provider";
+import type { CurrentUser } from "@/lib/server/auth/current-user";
 
 const AREA_LINKS = {
   viewer: { href: "/account", label: "My account" },
@@ -8,8 +9,7 @@ const AREA_LINKS = {
   admin: { href: "/admin", label: "Admin" },
 } as const;
 
-export async function SiteHeader() {
-  const user = await getCurrentUser();
+export function SiteHeader({ user }: { user: CurrentUser | null }) {
   return (
     <header className="border-b border-slate-800 bg-slate-900">
       <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -19,7 +19,7 @@ export async function SiteHeader() {
           <>
             <span className="text-sm text-slate-300" data-testid="header-user">
               {user.username}
-              {user.role === "viewer" && <> · <span data-testid="header-credits">{user.credits}</span> credits</>}
+              {user.role === "viewer" && <> · <LiveBalance testId="header-credits" /> credits</>}
             </span>
             {user.role === "viewer" && (
               <Link className="rounded bg-pink-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-pink-500" href="/credits">Buy credits</Link>

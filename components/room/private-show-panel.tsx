@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { cancelShowAction, endShowAsViewerAction, requestShowAction } from "@/app/performers/[slug]/actions";
 import type { BillingUpdate, RoomShow, ShowEndReason, WallStatus } from "@/lib/realtime/room-events";
@@ -18,7 +17,6 @@ type PrivateShowPanelProps = {
   shows: RoomShow[];
   billing: Billing | null;
   applyBilling: (update: BillingUpdate) => void;
-  onBalance: (credits: number) => void;
   /** Built-in chat: this page sends the heartbeats. html5-chat sends its own. */
   sendsHeartbeats: boolean;
   heartbeatMs: number;
@@ -52,8 +50,7 @@ function requestBlocker(props: PrivateShowPanelProps): string | null {
  * server's 45 s timeout ends the show.
  */
 export function PrivateShowPanel(props: PrivateShowPanelProps) {
-  const { room, shows, billing, applyBilling, onBalance, sendsHeartbeats, heartbeatMs, beatSignal } = props;
-  const router = useRouter();
+  const { room, shows, billing, applyBilling, sendsHeartbeats, heartbeatMs, beatSignal } = props;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [openedAt] = useState(() => Date.now());
@@ -73,11 +70,10 @@ export function PrivateShowPanel(props: PrivateShowPanelProps) {
       if (!response.ok) return;
       const { billing: update } = (await response.json()) as { billing: BillingUpdate };
       applyBilling(update);
-      onBalance(update.credits);
     } catch {
       // The next beat retries; the server's timeout rule covers a page that stays offline.
     }
-  }, [activeId, applyBilling, onBalance]);
+  }, [activeId, applyBilling]);
 
   useEffect(() => {
     if (!activeId || !sendsHeartbeats) return;
@@ -90,12 +86,6 @@ export function PrivateShowPanel(props: PrivateShowPanelProps) {
     if (beatSignal > 0 && sendsHeartbeats) void beat();
   }, [beatSignal, sendsHeartbeats, beat]);
 
-  // The final bill changed the balance: fetch it (and the header's) from the server.
-  const closedId = closed?.id;
-  useEffect(() => {
-    if (closedId) router.refresh();
-  }, [closedId, router]);
-
   async function run(action: () => Promise<{ ok: boolean; message?: string }>) {
     setBusy(true);
     setError(null);
@@ -106,8 +96,8 @@ export function PrivateShowPanel(props: PrivateShowPanelProps) {
 
   const blocker = requestBlocker(props);
   return (
-    <section aria-labelledby="private-title" className="space-y-2 rounded-lg border border-slate-800 p-3" data-testid="private-show">
-      <h2 id="private-title" className="text-sm font-semibold">Private show · {room.ratePerMinute} credits per minute</h2>
+    <section aria-labelledby="private-title" className="min-w-0 space-y-2" data-testid="private-show">
+      <h2 id="private-title" className="sr-only">Private show · {room.ratePerMinute} credits per minute</h2>
       {active ? (
         <div className="space-y-2" data-testid="private-active" data-show-id={active.id}>
           <p className="text-sm">You are in a private show with {room.displayName}.</p>
@@ -133,7 +123,8 @@ export function PrivateShowPanel(props: PrivateShowPanelProps) {
             className="rounded bg-pink-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-pink-600 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-300"
           >
             Request private show
-          </button>
+          </button>{" "}
+          <span className="text-xs text-slate-300">{room.ratePerMinute} credits/min</span>
           {blocker && (
             <p id="private-blocker" data-testid="private-blocker" className="text-sm text-slate-300">
               {blocker}{" "}

@@ -14,9 +14,10 @@ export function PerformerCard({ performer }: { performer: WallPerformer }) {
             <Image src={performer.image} alt={`Photo of ${performer.displayName}`} fill sizes="(max-width: 640px) 50vw, 25vw" className="object-cover" />
           )}
         </div>
-        <div className="flex items-center justify-between gap-2 p-2">
-          <span className="truncate font-medium">{performer.displayName}</span>
+        {/* The badge sits on its own line above the name, so a phone's half-width card never cuts the name short. */}
+        <div className="space-y-1 p-2">
           <StatusBadge status={performer.status} />
+          <span data-testid="performer-name" className="block font-medium break-words">{performer.displayName}</span>
         </div>
         <p className="px-2 pb-2 text-xs text-slate-400">{performer.ratePerMinute} credits / min</p>
       </Link>

@@ -120,6 +120,7 @@ test("a private show whose credits run out ends by itself, and both sides are to
   await studio.getByRole("button", { name: `Accept ${viewer.username}'s request` }).click();
   await expect(room.getByTestId("show-countdown")).toHaveAttribute("data-seconds", /^[1-9][0-9]*$/);
 
+  await room.getByRole("button", { name: "Other amount" }).click();
   await room.getByLabel("Other amount (credits)").fill("600");
   await room.getByRole("button", { name: "Tip this amount" }).click();
   await room.getByRole("button", { name: "Confirm tip" }).click();

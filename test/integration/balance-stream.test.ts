@@ -5,6 +5,7 @@ import { BalanceFeed } from "@/lib/server/balance/balance-feed";
 import { getBalance } from "@/lib/server/balance/get-balance";
 import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
 import { RealtimeHub } from "@/lib/server/realtime/hub";
+import { roomChannel, type RoomMessage } from "@/lib/server/rooms/room-channel";
 import { billShows } from "@/lib/server/shows/bill-shows";
 import { sendTip } from "@/lib/server/tips/send-tip";
 import { adjustCredits } from "@/lib/server/users/adjust-credits";
@@ -75,5 +76,18 @@ describe("the live balance", () => {
       expect(got.get(show.userId)).toEqual([await getBalance(show.userId)]);
       expect(got.get(show.userId)![0]!.credits).toBe(item.userCredits);
     }
+  });
+});
+
+describe("tips in the room", () => {
+  it("announces a tip made through the chat API in its room, like one made on the site, so the studio sees it live", async () => {
+    const [viewer, performer] = await Promise.all([createViewer({ credits: 100 }), createPerformer()]);
+    const hub = new RealtimeHub({ connectionString: process.env.DATABASE_URL!, applicationName: "tip-room-test", maxBackoffMs: 500, log: () => undefined });
+    hubs.push(hub);
+    const got: RoomMessage[] = [];
+    await hub.subscribe(roomChannel(performer.id), (m) => got.push(m as RoomMessage));
+    const sent = await sendTip({ userId: viewer.id, performerId: performer.id, credits: 7, idempotencyKey: "api-tip-1" });
+    await waitFor(() => got.some((m) => m.t === "tip"), "the tip in the room");
+    expect(got.find((m) => m.t === "tip")).toMatchObject({ tip: { id: sent.tip.id, username: viewer.username, credits: 7 } });
   });
 });

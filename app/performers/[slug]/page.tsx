@@ -12,6 +12,7 @@ import { HEARTBEAT_INTERVAL_SECONDS } from "@/lib/server/shows/billing";
 
 export const dynamic = "force-dynamic";
 
+// The live room comes first (video, chat, money controls); the profile follows it.
 export default async function RoomPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const [room, user, chat] = await Promise.all([getRoom(slug), getCurrentUser(), getChatConfig()]);
@@ -20,28 +21,30 @@ export default async function RoomPage({ params }: { params: Promise<{ slug: str
   const html5chat = chat.provider === "html5chat";
   const chatLogin = html5chat && user ? await getChatLogin({ userId: user.id, startRoom: room.slug }) : null;
   return (
-    <article className="grid gap-6 md:grid-cols-[280px_1fr]">
+    <article className="space-y-6">
       <CustomCss />
-      <aside className="space-y-3">
-        {room.photos[0] && (
-          <div className="relative aspect-[3/4] overflow-hidden rounded-lg bg-slate-800">
-            <Image src={room.photos[0]} alt={`Photo of ${room.displayName}`} fill sizes="280px" className="object-cover" priority />
-          </div>
-        )}
-        <h1 className="text-2xl font-bold">{room.displayName}</h1>
-        <p className="text-sm text-slate-300">{room.bio}</p>
-        <p className="text-sm text-slate-300">Private show: {room.ratePerMinute} credits per minute</p>
-      </aside>
       <section aria-label="Live room">
         <LiveRoom
           room={{ performerId: room.id, slug: room.slug, displayName: room.displayName, ratePerMinute: room.ratePerMinute, status: room.status }}
-          me={user && { id: user.id, username: user.username, role: user.role, credits: user.credits }}
+          me={user && { id: user.id, username: user.username, role: user.role }}
           isOwner={user?.id === room.userId}
           provider={chat.provider}
           iceServers={env.ICE_SERVERS}
           heartbeatMs={HEARTBEAT_INTERVAL_SECONDS * 1000}
           chatSlot={html5chat ? <Html5ChatSlot login={chatLogin} /> : undefined}
         />
+      </section>
+      <section aria-labelledby="about-title" className="grid gap-4 sm:grid-cols-[160px_1fr]" data-testid="room-profile">
+        {room.photos[0] && (
+          <div className="relative aspect-[3/4] w-40 overflow-hidden rounded-lg bg-slate-800">
+            <Image src={room.photos[0]} alt={`Photo of ${room.displayName}`} fill sizes="160px" className="object-cover" />
+          </div>
+        )}
+        <div className="space-y-2">
+          <h2 id="about-title" className="text-lg font-semibold">About</h2>
+          <p className="text-sm text-slate-300">{room.bio}</p>
+          <p className="text-sm text-slate-300">Private show: {room.ratePerMinute} credits per minute</p>
+        </div>
       </section>
     </article>
   );

@@ -5,6 +5,7 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
 import { performerBenefit, priceOfCredits } from "@/lib/server/money/compute-price";
 import { creditValueOf } from "@/lib/server/money/get-credit-value";
+import { publishRoomMessage } from "@/lib/server/rooms/room-channel";
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
 
 export const MAX_TIP_CREDITS = 100_000;
@@ -72,6 +73,9 @@ async function debitTip({ userId, performerId, credits, now = new Date(), db }: 
     const { balance } = await applyCreditChange(tx, {
       userId, delta: -credits, kind: "tip", reference: `tip:${tip.id}`, idempotencyKey: ledgerKey ?? `tip:${tip.id}`,
     });
+    // Announced in the room (chat line, the studio's tips and earnings) whichever way the tip came,
+    // site or chat API, and only once it commits.
+    await publishRoomMessage(performerId, { t: "tip", tip: { id: Number(tip.id), at: tip.date.toISOString(), username: facts.username!, credits } }, tx);
     return {
       tip: { id: Number(tip.id), credits, price: price.toFixed(3), performerBenefit: benefit.toFixed(3), date: tip.date.toISOString() },
       user: { id: userId, credits: balance },
@@ -81,6 +85,7 @@ async function debitTip({ userId, performerId, credits, now = new Date(), db }: 
 
 type TipFacts = {
   role: Role | null;
+  username: string | null;
   blocked: boolean | null;
   flagged: boolean | null;
   performerUserId: number | null;
@@ -95,7 +100,7 @@ type TipFacts = {
 // Read fresh on every tip, never cached, so an admin's change applies to the next tip.
 async function readTipFacts(tx: Tx, userId: number, performerId: number): Promise<TipFacts> {
   const [facts] = await tx.$queryRaw<TipFacts[]>`
-    SELECT u.role::text AS role, u.blocked, u.flagged, p.user_id AS "performerUserId", p.benefit_percent AS "benefitPercent",
+    SELECT u.role::text AS role, u.username, u.blocked, u.flagged, p.user_id AS "performerUserId", p.benefit_percent AS "benefitPercent",
            (SELECT credit_value FROM settings WHERE id = 1) AS "settingValue",
            pk.seconds AS "packSeconds", pk.price AS "packPrice"
       FROM (SELECT 1) AS one
