@@ -64,3 +64,6 @@ export type TTipRequest = z.output<typeof ZTipRequest>;
 export const ZShowId = z.object({ showId: ZId });
 export const ZPerformerId = z.object({ performerId: ZId });
 export const ZPerformerStatus = z.object({ status: z.enum(["online", "offline"]) });
+
+/** The studio's camera beat (POST /api/studio/camera). */
+export const ZStudioCamera = z.object({ live: z.boolean() });

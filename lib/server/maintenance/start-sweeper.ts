@@ -1,5 +1,6 @@
 import "server-only";
 import { purgeIdempotencyRecords, RETENTION_MS } from "@/lib/server/chat-api/idempotency";
+import { expireSilentStudios } from "@/lib/server/performers/expire-silent-studios";
 import { retryUnfinishedIpn } from "@/lib/server/paypal/retry-unfinished-ipn";
 import { expireStaleShows } from "@/lib/server/shows/expire-stale-shows";
 
@@ -11,6 +12,7 @@ let started = false;
 
 // Timed work of every app instance. Each instance may run it at once: the show sweep hands each stale
 // show to one instance (SKIP LOCKED), and a show read before the sweep reaches it is expired lazily;
+// performers whose studio camera fell silent go offline the same way;
 // unfinished PayPal IPNs are claimed the same way.
 export function startSweeper(): void {
   if (started) return;
@@ -23,6 +25,7 @@ export function startSweeper(): void {
     running = true;
     try {
       while ((await expireStaleShows({ limit: 500 })) === 500);
+      while ((await expireSilentStudios({ limit: 100 })) === 100);
       if (Date.now() - lastIpnRetry > IPN_RETRY_EVERY_MS) {
         lastIpnRetry = Date.now();
         await retryUnfinishedIpn();
