@@ -21,7 +21,7 @@ async function box(page: Page, testId: string) {
 
 /** Visible in the viewport as it is, without scrolling. */
 async function inFirstScreen(page: Page, name: string) {
-  const button = page.getByRole("button", { name });
+  const button = page.getByRole("button", { name, exact: true });
   await expect(button).toBeInViewport({ ratio: 1 });
 }
 
@@ -44,8 +44,16 @@ test.describe("on a phone (390×844)", () => {
     await inFirstScreen(page, "Tip 10");
     await expect(page.getByTestId("room-balance")).toBeInViewport();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    // Chat arriving scrolls the chat, never the page away from the video.
+    await page.evaluate(async (slug) => {
+      for (let i = 0; i < 5; i++) {
+        await fetch(`/api/rooms/${slug}/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: `line ${i}` }) });
+      }
+    }, performer.slug);
+    await expect(page.getByTestId("chat-message")).toHaveCount(5);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
     // Scrolled down to the chat's input, the bar is still at hand.
-    await page.getByLabel("Message").scrollIntoViewIfNeeded();
+    await page.getByRole("textbox", { name: "Message" }).scrollIntoViewIfNeeded();
     await inFirstScreen(page, "Request private show");
     expect(await seriousViolations(page)).toEqual([]);
   });

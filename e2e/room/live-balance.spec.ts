@@ -60,12 +60,12 @@ test("tip buttons are off at 0 credits and while the performer is offline, with 
   const page = await signedIn(browser, broke.email);
   await page.goto(`/performers/${online.slug}`);
   await expect(page.getByTestId("viewer-count")).toBeVisible();
-  for (const name of ["Tip 10", "Tip 25", "Tip 50", "Tip 100", "Other amount"]) await expect(page.getByRole("button", { name })).toBeDisabled();
+  for (const name of ["Tip 10", "Tip 25", "Tip 50", "Tip 100", "Other amount"]) await expect(page.getByRole("button", { name, exact: true })).toBeDisabled();
   await expect(page.getByTestId("tip-blocker")).toContainText("You have no credits");
 
   const other = await signedIn(browser, rich.email);
   await other.goto(`/performers/${offline.slug}`);
   await expect(other.getByTestId("viewer-count")).toBeVisible();
-  await expect(other.getByRole("button", { name: "Tip 10" })).toBeDisabled();
+  await expect(other.getByRole("button", { name: "Tip 10", exact: true })).toBeDisabled();
   await expect(other.getByTestId("tip-blocker")).toContainText("offline");
 });
