@@ -10,7 +10,7 @@ test.describe("on a phone", () => {
     const viewer = await createViewer({ credits: 300 });
     await logIn(page, viewer.email);
     await page.goto(`/performers/${performer.slug}`);
-    await page.getByRole("button", { name: "Tip 10" }).click();
+    await page.getByRole("button", { name: "Tip 10", exact: true }).click();
     await page.getByRole("button", { name: "Confirm tip" }).click();
     await expect(page.getByTestId("tip-notice")).toContainText("You tipped");
     await page.goto("/account");
