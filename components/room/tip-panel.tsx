@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { tipAction } from "@/app/performers/[slug]/actions";
 import { randomKey } from "@/lib/random-key";
 import { TIP_PRESETS } from "@/lib/validations/room";
@@ -32,6 +32,12 @@ export function TipPanel({ performerId, displayName, balance, unavailable, onTip
   const [sending, setSending] = useState(false);
   const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const inFlight = useRef(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // The confirmation takes the focus (Enter confirms): the preset that opened it is gone from the page.
+  const confirmKey = confirming?.key;
+  useEffect(() => {
+    if (confirmKey) confirmRef.current?.focus();
+  }, [confirmKey]);
   const blocker = unavailable ?? (balance < 1 ? "You have no credits to tip with." : null);
 
   function ask(credits: number) {
@@ -75,8 +81,8 @@ export function TipPanel({ performerId, displayName, balance, unavailable, onTip
             Send <strong>{confirming.credits} credits</strong> to {displayName}?
           </p>
           <button
+            ref={confirmRef}
             type="button"
-            autoFocus
             disabled={sending}
             onClick={() => void confirm(confirming)}
             className="rounded bg-pink-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-pink-600 disabled:opacity-60"
