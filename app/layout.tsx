@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import { AdultNotice } from "@/components/brand/adult-notice";
 import { LiveNotices } from "@/components/follow/live-notices";
+import { BalanceProvider } from "@/components/balance/balance-provider";
 import { SiteHeader } from "@/components/layout/site-header";
 import { accentCss, ADULT_NOTICE_COOKIE } from "@/lib/brand/brand";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
@@ -30,9 +31,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <style data-testid="brand-accent">{accentCss(brand.accentColor)}</style>
       </head>
       <body className="min-h-screen bg-slate-950 text-slate-100 antialiased">
-        <SiteHeader brand={brand} user={user} />
-        <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
-        {user?.role === "viewer" && <LiveNotices />}
+        {/* Keyed by user: signing in as someone else starts from their balance and their stream. */}
+        <BalanceProvider key={user?.id ?? "anonymous"} userId={user?.id ?? null} initial={user?.credits ?? 0}>
+          <SiteHeader brand={brand} user={user} />
+          <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+          {user?.role === "viewer" && <LiveNotices />}
+        </BalanceProvider>
         {askAge && <AdultNotice siteName={brand.siteName} />}
       </body>
     </html>

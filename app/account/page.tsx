@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HistoryTable } from "@/components/account/history-table";
+import { LiveBalance } from "@/components/balance/balance-provider";
 import { requirePageUser } from "@/lib/server/auth/current-user";
 import { listHistory } from "@/lib/server/users/list-history";
 import { ZHistoryPage } from "@/lib/validations/account";
@@ -18,7 +19,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <Link className="text-sm underline" href="/account/settings">Account settings</Link>
       </div>
       <p className="text-lg">
-        Balance: <strong data-testid="account-balance">{user.credits}</strong> credits
+        Balance: <strong><LiveBalance testId="account-balance" /></strong> credits
         {user.flagged && <span className="ml-2 text-sm text-red-300">(on hold: a PayPal payment was reversed)</span>}
         {user.role === "viewer" && <Link className="ml-3 text-sm text-pink-300 underline" href="/credits">Buy credits</Link>}
       </p>

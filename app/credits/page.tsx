@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { BuyNowButton } from "@/components/credits/buy-now-button";
 import { PaypalCheckout } from "@/components/credits/paypal-checkout";
 import { buildBuyNowForm } from "@/lib/paypal/buy-now-form";
 import { requirePageUser } from "@/lib/server/auth/current-user";
@@ -30,23 +29,16 @@ export default async function CreditsPage({ searchParams }: { searchParams: Prom
           Your account is on hold because a PayPal payment was reversed. Buying credits to bring your balance back above zero settles it.
         </p>
       )}
-      <PaypalCheckout packs={packs} clientId={config.clientId ?? null} currency={config.currency} initialBalance={user.credits} />
-      {receiverEmail && packs.length > 0 && (
-        <section aria-labelledby="classic-title" className="space-y-3">
-          <h2 id="classic-title" className="text-lg font-semibold">Or use the classic PayPal checkout</h2>
-          <p className="text-sm text-slate-400">You pay on paypal.com; your credits are added when PayPal notifies us, usually within a minute.</p>
-          <ul className="grid gap-2 sm:grid-cols-2">
-            {packs.map((pack) => (
-              <li key={pack.id}>
-                <BuyNowButton
-                  label={`Buy ${pack.credits} credits for ${pack.price} ${pack.currency} on PayPal.com`}
-                  form={buildBuyNowForm({ mode: config.mode, receiverEmail, appUrl: config.appUrl, userId: user.id, pack })}
-                />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <PaypalCheckout
+        packs={packs}
+        clientId={config.clientId ?? null}
+        currency={config.currency}
+        classicForms={
+          receiverEmail
+            ? Object.fromEntries(packs.map((pack) => [pack.id, buildBuyNowForm({ mode: config.mode, receiverEmail, appUrl: config.appUrl, userId: user.id, pack })]))
+            : null
+        }
+      />
     </div>
   );
 }

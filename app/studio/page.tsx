@@ -35,44 +35,30 @@ export default async function StudioPage() {
     listRecentTips(profile.id),
     html5chat ? getChatLogin({ userId: user.id, startRoom: room.slug }) : null,
   ]);
-  return (
-    <div className="space-y-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold">Studio — {room.displayName}</h1>
-        <Link className="text-sm underline" href={`/performers/${room.slug}`}>View my room</Link>
-      </div>
-      <StudioLive
-        room={{ slug: room.slug, displayName: room.displayName, status: room.status }}
-        provider={chat.provider}
-        iceServers={env.ICE_SERVERS}
-        chatSlot={html5chat ? <Html5ChatSlot login={chatLogin} /> : undefined}
-      />
-      <section aria-labelledby="earnings-title" className="rounded-lg border border-slate-800 p-4">
+  const insights = (
+    <>
+      <section aria-labelledby="earnings-title" className="rounded-lg border border-slate-800 p-3" data-testid="studio-earnings">
         <h2 id="earnings-title" className="mb-2 text-lg font-semibold">Earnings</h2>
-        <table className="w-full max-w-2xl text-left text-sm">
+        <table className="w-full text-left text-sm">
           <thead className="text-slate-300">
-            <tr><th scope="col" className="py-1 pr-4">Period</th><th scope="col" className="pr-4 text-right">Tips</th><th scope="col" className="pr-4 text-right">Private shows</th><th scope="col" className="pr-4 text-right">Credits</th><th scope="col" className="text-right">Earned</th></tr>
+            <tr><th scope="col" className="py-1 pr-2">Period</th><th scope="col" className="pr-2 text-right">Tips</th><th scope="col" className="pr-2 text-right">Shows</th><th scope="col" className="pr-2 text-right">Credits</th><th scope="col" className="text-right">Earned</th></tr>
           </thead>
-          <tbody>
+          <tbody className="tabular-nums">
             <tr className="border-t border-slate-800" data-testid="earn-today">
-              <th scope="row" className="py-1 pr-4 font-normal">Today (UTC)</th>
-              <td className="pr-4 text-right">{today.tips}</td><td className="pr-4 text-right" data-testid="earn-today-shows">{today.shows}</td>
-              <td className="pr-4 text-right">{today.credits}</td><td className="text-right">{today.benefit}</td>
+              <th scope="row" className="py-1 pr-2 font-normal">Today (UTC)</th>
+              <td className="pr-2 text-right">{today.tips}</td><td className="pr-2 text-right" data-testid="earn-today-shows">{today.shows}</td>
+              <td className="pr-2 text-right">{today.credits}</td><td className="text-right">{today.benefit}</td>
             </tr>
             <tr className="border-t border-slate-800" data-testid="earn-month">
-              <th scope="row" className="py-1 pr-4 font-normal">This month</th>
-              <td className="pr-4 text-right" data-testid="earn-tips">{month.tips}</td><td className="pr-4 text-right" data-testid="earn-shows">{month.shows}</td>
-              <td className="pr-4 text-right" data-testid="earn-credits">{month.credits}</td><td className="text-right">{month.benefit}</td>
+              <th scope="row" className="py-1 pr-2 font-normal">This month</th>
+              <td className="pr-2 text-right" data-testid="earn-tips">{month.tips}</td><td className="pr-2 text-right" data-testid="earn-shows">{month.shows}</td>
+              <td className="pr-2 text-right" data-testid="earn-credits">{month.credits}</td><td className="text-right">{month.benefit}</td>
             </tr>
           </tbody>
         </table>
         <p className="mt-2 text-sm">Unpaid earnings (all time): <strong data-testid="earn-unpaid">{month.unpaidBenefit}</strong></p>
       </section>
-      <section aria-labelledby="tags-title" className="rounded-lg border border-slate-800 p-4">
-        <h2 id="tags-title" className="mb-2 text-lg font-semibold">Wall tags</h2>
-        <TagsForm action={setOwnTagsAction} tags={profile.tags} />
-      </section>
-      <section aria-labelledby="tips-title" className="rounded-lg border border-slate-800 p-4">
+      <section aria-labelledby="tips-title" className="rounded-lg border border-slate-800 p-3">
         <h2 id="tips-title" className="mb-2 text-lg font-semibold">Recent tips</h2>
         {tips.length === 0 ? (
           <p className="text-sm text-slate-300">No tips yet.</p>
@@ -86,6 +72,25 @@ export default async function StudioPage() {
           </ul>
         )}
       </section>
+      <section aria-labelledby="tags-title" className="rounded-lg border border-slate-800 p-3">
+        <h2 id="tags-title" className="mb-2 text-lg font-semibold">Wall tags</h2>
+        <TagsForm action={setOwnTagsAction} tags={profile.tags} />
+      </section>
+    </>
+  );
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-baseline gap-x-3">
+        <h1 className="text-xl font-bold">Studio — {room.displayName}</h1>
+        <Link className="text-sm text-pink-300 underline" href={`/performers/${room.slug}`}>View my room</Link>
+      </div>
+      <StudioLive
+        room={{ slug: room.slug, displayName: room.displayName, status: room.status }}
+        provider={chat.provider}
+        iceServers={env.ICE_SERVERS}
+        chatSlot={html5chat ? <Html5ChatSlot login={chatLogin} /> : undefined}
+        insights={insights}
+      />
     </div>
   );
 }

@@ -24,7 +24,11 @@ function details(line: HistoryLine): string {
   }
 }
 
-/** Purchases, tips and private shows in one list: what, with whom or which pack, and the credits. */
+/**
+ * Purchases, tips and private shows in one list: what, with whom or which pack, and the credits.
+ * On a phone the details go under "What" instead of a column of their own, so the credits column
+ * stays on the screen.
+ */
 export function HistoryTable({ lines }: { lines: HistoryLine[] }) {
   if (lines.length === 0) return <p className="text-slate-300">No activity yet.</p>;
   return (
@@ -35,17 +39,20 @@ export function HistoryTable({ lines }: { lines: HistoryLine[] }) {
           <tr>
             <th scope="col" className="py-2 pr-4">Date (UTC)</th>
             <th scope="col" className="pr-4">What</th>
-            <th scope="col" className="pr-4">Details</th>
+            <th scope="col" className="hidden pr-4 sm:table-cell">Details</th>
             <th scope="col" className="text-right">Credits</th>
           </tr>
         </thead>
         <tbody>
           {lines.map((line) => (
             <tr key={line.key} className="border-t border-slate-800" data-testid="ledger-row" data-kind={line.kind}>
-              <td className="py-2 pr-4 whitespace-nowrap">{utcMinute(line.at)}</td>
-              <td className="pr-4">{KIND_LABEL[line.kind] ?? line.kind}</td>
-              <td className="pr-4">{details(line)}</td>
-              <td className={`text-right tabular-nums ${line.credits < 0 ? "text-red-300" : "text-green-300"}`}>{line.credits > 0 ? `+${line.credits}` : line.credits}</td>
+              <td className="py-2 pr-3 align-top tabular-nums sm:whitespace-nowrap">{utcMinute(line.at)}</td>
+              <td className="py-2 pr-3 align-top">
+                {KIND_LABEL[line.kind] ?? line.kind}
+                <span className="block break-words text-xs text-slate-400 sm:hidden">{details(line)}</span>
+              </td>
+              <td className="hidden py-2 pr-4 align-top sm:table-cell">{details(line)}</td>
+              <td className={`py-2 align-top text-right tabular-nums whitespace-nowrap ${line.credits < 0 ? "text-red-300" : "text-green-300"}`}>{line.credits > 0 ? `+${line.credits}` : line.credits}</td>
             </tr>
           ))}
         </tbody>

@@ -1,9 +1,11 @@
 "use client";
 
 import { PayPalButtons, PayPalScriptProvider, usePayPalScriptReducer } from "@paypal/react-paypal-js";
-import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { useBalance } from "@/components/balance/balance-provider";
+import type { BuyNowForm } from "@/lib/paypal/buy-now-form";
 import type { CreditPackView } from "@/lib/server/paypal/list-credit-packs";
+import { BuyNowButton } from "./buy-now-button";
 
 type Notice = { tone: "success" | "info" | "error"; text: string };
 
@@ -12,18 +14,21 @@ type PaypalCheckoutProps = {
   /** PayPal REST client id: public by design (the secret stays on the server). Null = not configured. */
   clientId: string | null;
   currency: string;
-  initialBalance: number;
+  /** The classic PayPal checkout's form of each pack, by pack id; null when no receiver e-mail is set. */
+  classicForms: Record<number, BuyNowForm> | null;
 };
 
 const TONE = { success: "bg-green-950 text-green-200", info: "bg-slate-800 text-slate-200", error: "bg-red-950 text-red-200" } as const;
 
-// Smart Buttons: PayPal's script shows the buttons and the approval window; our API creates the order
-// (amount from the database) and captures it (credits once), then the new balance shows at once and
-// router.refresh() updates the header. Cancelling or failing changes nothing and says so.
-export function PaypalCheckout({ packs, clientId, currency, initialBalance }: PaypalCheckoutProps) {
-  const router = useRouter();
+// Choose a pack, then pay for that pack right under the choice: PayPal's Smart Buttons (our API
+// creates the order with the amount from the database and captures it, crediting once) or the classic
+// checkout on paypal.com. The balance is the live one, so a capture (or a later IPN) shows at once,
+// here and in the header. Cancelling or failing changes nothing and says so.
+export function PaypalCheckout({ packs, clientId, currency, classicForms }: PaypalCheckoutProps) {
   const [packId, setPackId] = useState(() => (packs.find((p) => p.credits === 600) ?? packs[0])?.id);
-  const [balance, setBalance] = useState(initialBalance);
+  const balance = useBalance() ?? 0;
+  const chosen = packs.find((pack) => pack.id === packId);
+  const classic = chosen && classicForms?.[chosen.id];
   const [notice, setNotice] = useState<Notice | null>(null);
   const failure = useRef<string | null>(null);
 
@@ -46,13 +51,11 @@ export function PaypalCheckout({ packs, clientId, currency, initialBalance }: Pa
       setNotice({ tone: "error", text: errorText(body, "The payment could not be completed.") });
       return;
     }
-    if (typeof body?.balance === "number") setBalance(body.balance);
     setNotice(
       body?.status === "pending"
         ? { tone: "info", text: "PayPal is still processing this payment. Your credits are added as soon as it completes." }
         : { tone: "success", text: `Thank you! ${body?.credits} credits were added to your balance.` },
     );
-    router.refresh();
   }
 
   if (packs.length === 0) return <p className="text-slate-400">No credit packs are on sale right now.</p>;
@@ -78,6 +81,11 @@ export function PaypalCheckout({ packs, clientId, currency, initialBalance }: Pa
           ))}
         </div>
       </fieldset>
+      {chosen && (
+        <p aria-live="polite" data-testid="chosen-pack" className="rounded-lg bg-slate-900 p-3 text-sm">
+          You pay <strong>{chosen.price} {chosen.currency}</strong> for <strong>{chosen.credits} credits</strong>.
+        </p>
+      )}
       {notice && (
         <p role={notice.tone === "error" ? "alert" : "status"} data-testid="checkout-notice" className={`rounded p-3 text-sm ${TONE[notice.tone]}`}>
           {notice.text}
@@ -98,7 +106,13 @@ export function PaypalCheckout({ packs, clientId, currency, initialBalance }: Pa
           </div>
         </PayPalScriptProvider>
       ) : (
-        <p className="text-sm text-slate-400">Paying with the PayPal buttons is not set up on this site yet.</p>
+        !classic && <p className="text-sm text-slate-400">Paying with PayPal is not set up on this site yet.</p>
+      )}
+      {chosen && classic && (
+        <div className="max-w-md space-y-1">
+          <p className="text-sm text-slate-400">Or pay on paypal.com; your credits are added when PayPal notifies us, usually within a minute.</p>
+          <BuyNowButton label={`Buy ${chosen.credits} credits for ${chosen.price} ${chosen.currency} on PayPal.com`} form={classic} />
+        </div>
       )}
     </section>
   );

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { Brand } from "@/lib/brand/brand";
-import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { LogoutButton } from "@/components/auth/logout-button";
+import { LiveBalance } from "@/components/balance/balance-provider";
+import type { CurrentUser } from "@/lib/server/auth/current-user";
 
 const AREA_LINKS = {
   viewer: { href: "/account", label: "My account" },
@@ -10,7 +11,7 @@ const AREA_LINKS = {
 } as const;
 
 /** The site's header; the layout passes the brand and the signed-in user (or null). */
-export function SiteHeader({ brand, user }: { brand: Brand; user: Pick<CurrentUser, "username" | "role" | "credits"> | null }) {
+export function SiteHeader({ brand, user }: { brand: Brand; user: CurrentUser | null }) {
   return (
     <header className="border-b border-slate-800 bg-slate-900">
       <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -26,7 +27,7 @@ export function SiteHeader({ brand, user }: { brand: Brand; user: Pick<CurrentUs
           <>
             <span className="text-sm text-slate-300" data-testid="header-user">
               {user.username}
-              {user.role === "viewer" && <> · <span data-testid="header-credits">{user.credits}</span> credits</>}
+              {user.role === "viewer" && <> · <LiveBalance testId="header-credits" /> credits</>}
             </span>
             {user.role === "viewer" && (
               <Link className="rounded bg-pink-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-pink-500" href="/credits">Buy credits</Link>

@@ -16,9 +16,12 @@ export function ChatPanel({ lines, send, disabledReason }: ChatPanelProps) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const logRef = useRef<HTMLOListElement>(null);
+  const logRef = useRef<HTMLDivElement>(null);
+  // The log scrolls itself, never the page: scrollIntoView would also scroll the window and move the
+  // video away on a phone whenever a line arrives.
   useEffect(() => {
-    logRef.current?.lastElementChild?.scrollIntoView({ block: "nearest" });
+    const log = logRef.current;
+    if (log) log.scrollTop = log.scrollHeight;
   }, [lines.length]);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -36,8 +39,8 @@ export function ChatPanel({ lines, send, disabledReason }: ChatPanelProps) {
     <section aria-labelledby="chat-title" className="flex flex-col gap-2 rounded-lg border border-slate-800 bg-slate-900 p-3">
       <h2 id="chat-title" className="text-sm font-semibold">Chat</h2>
       {/* Focusable so keyboard users can scroll it; the log role announces new lines politely. */}
-      <div role="log" aria-live="polite" aria-label="Chat messages" data-testid="chat-log" tabIndex={0} className="h-56 overflow-y-auto text-sm">
-        <ol ref={logRef} className="space-y-1">
+      <div role="log" aria-live="polite" aria-label="Chat messages" data-testid="chat-log" tabIndex={0} ref={logRef} className="h-56 overflow-y-auto text-sm">
+        <ol className="space-y-1">
           {lines.length === 0 && <li className="text-slate-400">No messages yet. Say hello!</li>}
           {lines.map((line) =>
             line.kind === "chat" ? (

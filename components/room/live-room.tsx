@@ -1,21 +1,21 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useBalance } from "@/components/balance/balance-provider";
 import { ReconnectingNote } from "@/components/realtime/reconnecting-note";
 import { StatusBadge } from "@/components/wall/status-badge";
 import type { WallStatus } from "@/lib/realtime/room-events";
-import { spendRefusal } from "@/lib/users/spend-guard";
 import { ChatPanel } from "./chat-panel";
 import { PerformerShowPanel } from "./performer-show-panel";
 import { PrivateShowPanel } from "./private-show-panel";
 import { TipPanel } from "./tip-panel";
 import { useRoom } from "./use-room";
 import { ViewerVideo } from "./viewer-video";
+import { spendRefusal } from "@/lib/users/spend-guard";
 
 export type LiveRoomProps = {
   room: { performerId: number; slug: string; displayName: string; ratePerMinute: number; status: WallStatus };
-  me: { id: number; username: string; role: "viewer" | "performer" | "admin"; credits: number; flagged: boolean } | null;
+  me: { id: number; username: string; role: "viewer" | "performer" | "admin"; flagged: boolean } | null;
   isOwner: boolean;
   provider: "builtin" | "html5chat";
   iceServers: RTCIceServer[];
@@ -24,23 +24,19 @@ export type LiveRoomProps = {
 };
 
 /**
- * A performer's room, live: status, viewer count, the video and chat (built-in) or html5-chat's
- * embed, the balance, tips and the private show. Signed-out visitors see the room but need an
+ * A performer's room, live, laid out for a phone first: the video at the top, full width, the chat
+ * under it (beside it on wide screens), and an action bar that stays at the bottom of the screen
+ * with the balance, the private show and the tips. Signed-out visitors see the room but need an
  * account to watch, chat, tip or ask for a show. During someone else's private show the page waits
  * (the server sends no chat or video to it); a page that was in the room when it began is sent back
  * to the wall.
  */
 export function LiveRoom({ room, me, isOwner, provider, iceServers, chatSlot }: LiveRoomProps) {
-  // The balance as the server rendered it, unless this page has learnt a newer one since (a tip's
-  // answer or a billing step of the viewer's show).
-  const [local, setLocal] = useState<{ base: number; value: number } | null>(null);
-  const serverBalance = me?.credits ?? 0;
-  const balance = local && local.base === serverBalance ? local.value : serverBalance;
-  const onBalance = (value: number) => setLocal({ base: serverBalance, value });
-  const connection = useRoom({ slug: room.slug, enabled: me !== null, onBilling: isOwner ? undefined : (update) => onBalance(update.credits) });
+  const connection = useRoom({ slug: room.slug, enabled: me !== null });
   const { view, viewers, lines, billing, stream, sendChat } = connection;
   const status = view?.status ?? room.status;
   const excluded = view?.excluded ?? false;
+  const balance = useBalance() ?? 0;
   const builtin = provider === "builtin";
   const isViewer = me?.role === "viewer";
   // The server's own rule (lib/users/spend-guard.ts), so the buttons say what the server would answer.
@@ -54,8 +50,9 @@ export function LiveRoom({ room, me, isOwner, provider, iceServers, chatSlot }: 
       : null;
 
   return (
-    <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <h1 className="text-xl font-bold">{room.displayName}</h1>
         <StatusBadge status={status} />
         {me && <span className="text-sm text-slate-300" data-testid="viewer-count">{viewers} {viewers === 1 ? "viewer" : "viewers"} watching</span>}
         <ReconnectingNote state={me ? stream : "open"} />
@@ -67,60 +64,71 @@ export function LiveRoom({ room, me, isOwner, provider, iceServers, chatSlot }: 
         </p>
       )}
 
-      <div id="chat-slot" data-testid="chat-slot" className="space-y-3">
-        {!builtin ? (
-          <div className="aspect-video overflow-hidden rounded-lg border border-slate-800 bg-slate-900">{chatSlot}</div>
-        ) : !me ? (
-          <p className="flex aspect-video items-center justify-center rounded-lg border border-slate-800 bg-slate-900 p-4 text-center text-slate-300">
-            {status === "offline" ? `${room.displayName} is offline.` : "Log in to watch and chat for free."}
-          </p>
-        ) : excluded ? (
-          <p data-testid="room-excluded" className="flex aspect-video items-center justify-center rounded-lg border border-slate-800 bg-slate-900 p-4 text-center text-slate-300">
-            {room.displayName} is in a private show right now. This page goes live again when it ends.
-          </p>
-        ) : isOwner ? null : (
-          <ViewerVideo room={connection} displayName={room.displayName} status={status} iceServers={iceServers} />
-        )}
+      <div id="chat-slot" data-testid="chat-slot" className="grid gap-3 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+        {/* Edge to edge on a phone: the video is the page. */}
+        <div data-testid="room-stage" className="-mx-4 sm:mx-0">
+          {!builtin ? (
+            <div className="aspect-video overflow-hidden bg-slate-900 sm:rounded-lg sm:border sm:border-slate-800">{chatSlot}</div>
+          ) : !me ? (
+            <p className="flex aspect-video items-center justify-center bg-slate-900 p-4 text-center text-slate-300 sm:rounded-lg sm:border sm:border-slate-800">
+              {status === "offline" ? `${room.displayName} is offline.` : "Log in to watch and chat for free."}
+            </p>
+          ) : excluded ? (
+            <p data-testid="room-excluded" className="flex aspect-video items-center justify-center bg-slate-900 p-4 text-center text-slate-300 sm:rounded-lg sm:border sm:border-slate-800">
+              {room.displayName} is in a private show right now. This page goes live again when it ends.
+            </p>
+          ) : isOwner ? (
+            <p className="flex aspect-video items-center justify-center bg-slate-900 p-4 text-center text-slate-300 sm:rounded-lg sm:border sm:border-slate-800">
+              Your camera shows in your studio.
+            </p>
+          ) : (
+            <ViewerVideo room={connection} displayName={room.displayName} status={status} iceServers={iceServers} />
+          )}
+        </div>
         {builtin && <ChatPanel lines={lines} send={sendChat} disabledReason={chatBlocked} />}
       </div>
 
       {isOwner && view && <PerformerShowPanel shows={view.shows} billing={billing} />}
 
       {!isOwner && (
-        <>
+        <div
+          data-testid="action-bar"
+          className="sticky bottom-0 z-20 -mx-4 space-y-2 border-t border-slate-800 bg-slate-950/95 px-4 py-2 backdrop-blur sm:mx-0 sm:rounded-lg sm:border"
+        >
           {isViewer && (
             <p className="text-sm">
-              Your balance: <strong data-testid="room-balance">{balance}</strong> credits ·{" "}
+              Balance <strong data-testid="room-balance">{balance}</strong> credits ·{" "}
               <Link className="text-pink-300 underline" href="/credits">Buy credits</Link>
             </p>
           )}
           {!me && (
             <p className="text-sm text-slate-300">
-              <Link className="underline" href={`/login?callbackUrl=/performers/${room.slug}`}>Log in</Link> or{" "}
-              <Link className="underline" href="/signup">sign up</Link> to watch, tip and request a private show. Public chat is free.
+              <Link className="text-pink-300 underline" href={`/login?callbackUrl=/performers/${room.slug}`}>Log in</Link> or{" "}
+              <Link className="text-pink-300 underline" href="/signup">sign up</Link> to watch, tip and request a private show. Public chat is free.
             </p>
           )}
-          {isViewer && !excluded && (
-            <TipPanel
-              performerId={room.performerId}
-              displayName={room.displayName}
-              balance={balance}
-              disabledReason={spendBlocker}
-              onTipped={onBalance}
-            />
-          )}
           {!excluded && (
-            <PrivateShowPanel
-              room={room}
-              status={status}
-              me={me}
-              spendBlocker={spendBlocker}
-              balance={balance}
-              shows={view?.shows ?? []}
-              billing={billing}
-            />
+            <div className="flex flex-col gap-2 lg:flex-row lg:items-start lg:gap-6">
+              <PrivateShowPanel
+                room={room}
+                status={status}
+                me={me}
+                spendBlocker={spendBlocker}
+                balance={balance}
+                shows={view?.shows ?? []}
+                billing={billing}
+              />
+              {isViewer && (
+                <TipPanel
+                  performerId={room.performerId}
+                  displayName={room.displayName}
+                  balance={balance}
+                  unavailable={spendBlocker ?? (status === "offline" ? `${room.displayName} is offline: tips open when they are live.` : null)}
+                />
+              )}
+            </div>
           )}
-        </>
+        </div>
       )}
     </div>
   );

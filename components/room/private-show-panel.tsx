@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { cancelShowAction, endShowAsViewerAction, requestShowAction } from "@/app/performers/[slug]/actions";
 import type { RoomShow, ShowEndReason, WallStatus } from "@/lib/realtime/room-events";
 import { duration } from "@/lib/format";
@@ -49,7 +48,6 @@ function requestBlocker(props: PrivateShowPanelProps): string | null {
  */
 export function PrivateShowPanel(props: PrivateShowPanelProps) {
   const { room, shows, billing } = props;
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [openedAt] = useState(() => Date.now());
@@ -59,11 +57,6 @@ export function PrivateShowPanel(props: PrivateShowPanelProps) {
   // Only a show that closed while this page was open gets a message.
   const closed = latest && !open && latest.endedAt && Date.parse(latest.endedAt) >= openedAt - 5_000 ? latest : undefined;
 
-  // The final bill changed the balance: fetch it (and the header's) from the server.
-  const closedId = closed?.id;
-  useEffect(() => {
-    if (closedId) router.refresh();
-  }, [closedId, router]);
 
   async function run(action: () => Promise<{ ok: boolean; message?: string }>) {
     setBusy(true);
@@ -75,8 +68,8 @@ export function PrivateShowPanel(props: PrivateShowPanelProps) {
 
   const blocker = requestBlocker(props);
   return (
-    <section aria-labelledby="private-title" className="space-y-2 rounded-lg border border-slate-800 p-3" data-testid="private-show">
-      <h2 id="private-title" className="text-sm font-semibold">Private show · {room.ratePerMinute} credits per minute</h2>
+    <section aria-labelledby="private-title" className="min-w-0 space-y-2" data-testid="private-show">
+      <h2 id="private-title" className="sr-only">Private show · {room.ratePerMinute} credits per minute</h2>
       {active ? (
         <div className="space-y-2" data-testid="private-active" data-show-id={active.id}>
           <p className="text-sm">You are in a private show with {room.displayName}.</p>
@@ -102,7 +95,8 @@ export function PrivateShowPanel(props: PrivateShowPanelProps) {
             className="rounded bg-pink-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-pink-600 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-300"
           >
             Request private show
-          </button>
+          </button>{" "}
+          <span className="text-xs text-slate-300">{room.ratePerMinute} credits/min</span>
           {blocker && (
             <p id="private-blocker" data-testid="private-blocker" className="text-sm text-slate-300">
               {blocker}{" "}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { setStatusAction } from "@/app/studio/actions";
 import { ReconnectingNote } from "@/components/realtime/reconnecting-note";
@@ -12,6 +13,7 @@ import { requestVideoGrant } from "@/components/video/request-video-grant";
 import { StatusBadge } from "@/components/wall/status-badge";
 import type { WallStatus } from "@/lib/realtime/room-events";
 import { usePreviewSnapshots } from "./use-preview-snapshots";
+import { useStudioCameraBeat } from "./use-studio-camera-beat";
 
 type StudioLiveProps = {
   room: { slug: string; displayName: string; status: WallStatus };
@@ -19,14 +21,19 @@ type StudioLiveProps = {
   iceServers: RTCIceServer[];
   /** html5-chat: the performer's chat embed (or why it is missing). */
   chatSlot?: React.ReactNode;
+  /** Earnings and recent tips, rendered on the server: refreshed here when a tip or a show's end arrives. */
+  insights: React.ReactNode;
 };
 
 /**
- * The performer's live controls: online/offline, the camera (previewed here and, with the built-in
- * chat, sent to each viewer by WebRTC), the room's chat and viewer count, and private show requests.
- * Going offline also turns the camera off.
+ * The performer's studio, phone first: the camera at the top, the live controls under it, then
+ * requests and earnings, then the chat (on wide screens requests and earnings sit beside the
+ * camera). With the built-in chat the status follows the camera: "Go live" turns it on and the
+ * studio's beats put the performer online; turning it off, closing or reloading the page, or a lost
+ * connection takes them offline. With html5-chat the status is set here by hand.
  */
-export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveProps) {
+export function StudioLive({ room, provider, iceServers, chatSlot, insights }: StudioLiveProps) {
+  const router = useRouter();
   const connection = useRoom({ slug: room.slug, enabled: true });
   const { view, viewers, lines, billing, stream: streamState, connId, onSignal, sendSignal, sendChat } = connection;
   const status = view?.status ?? room.status;
@@ -35,9 +42,8 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
   const [cameraError, setCameraError] = useState<string | null>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const [peers, setPeers] = useState(0);
   /** How the camera reaches viewers: null until the site said (POST …/video). */
-  const [videoMode, setVideoMode] = useState<{ mode: "p2p"; maxViewers: number } | { mode: "janus"; sending: boolean } | null>(null);
+  const [videoMode, setVideoMode] = useState<VideoMode | null>(null);
   const [videoError, setVideoError] = useState<string | null>(null);
   const previewRef = useRef<HTMLVideoElement>(null);
   const broadcasterRef = useRef<Broadcaster | null>(null);
@@ -49,6 +55,11 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
   const activeShowRef = useRef<{ id: number; userId: number } | null>(null);
   /** Viewer connections whose peer this page reported gone (so only their return is reported). */
   const reportedGone = useRef(new Set<string>());
+  // Live once viewers can get the video: peer to peer as soon as the site granted it, through a
+  // media server once the publisher is playing (a server that is down keeps the performer offline).
+  const publishing = camera !== null && videoMode !== null && (videoMode.mode === "p2p" || videoMode.sending);
+
+  useStudioCameraBeat(builtin && publishing, builtin && room.status !== "offline");
 
   async function startCamera(): Promise<void> {
     setCameraError(null);
@@ -57,7 +68,10 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
       return;
     }
     try {
-      setCamera(await navigator.mediaDevices.getUserMedia({ video: true, audio: true }));
+      const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+      // A camera unplugged or taken by another app ends the broadcast, and so the live status.
+      stream.getVideoTracks().forEach((track) => track.addEventListener("ended", () => setCamera((current) => (current === stream ? null : current))));
+      setCamera(stream);
     } catch {
       setCameraError("The camera or microphone is blocked or missing. Allow them for this site in your browser and try again.");
     }
@@ -73,12 +87,7 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
     setStatusError(null);
     const result = await setStatusAction({ status: next });
     setPending(false);
-    if (!result.ok) {
-      setStatusError(result.message);
-      return;
-    }
-    if (next === "offline") stopCamera();
-    else if (builtin && !camera) await startCamera();
+    if (!result.ok) setStatusError(result.message);
   }
 
   useEffect(() => {
@@ -112,7 +121,7 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
       const { grant } = result;
       if (grant.mode === "p2p") {
         setVideoMode({ mode: "p2p", maxViewers: grant.maxViewers });
-        const broadcaster = new Broadcaster(camera, sendSignal, servers, setPeers, grant.maxViewers, reportPeer);
+        const broadcaster = new Broadcaster(camera, sendSignal, servers, () => undefined, grant.maxViewers, reportPeer);
         broadcaster.keepOnly(activeUserRef.current);
         broadcasterRef.current = broadcaster;
         const stop = onSignal((event) => void broadcaster.handle(event));
@@ -149,58 +158,84 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
   }, [activeShowId, activeUserId]);
 
   useEffect(() => () => camera?.getTracks().forEach((track) => track.stop()), [camera]);
-  usePreviewSnapshots(previewRef, camera !== null && view?.status !== "offline");
+  usePreviewSnapshots(previewRef, publishing);
 
+  // Earnings and tips are the server's numbers: re-rendered when a tip arrives or a show ends.
+  const tipCount = lines.filter((line) => line.kind === "tip").length;
+  const endedShows = view?.shows.filter((show) => show.status === "ended").map((show) => show.id).join(",") ?? "";
+  const seen = useRef({ tipCount, endedShows });
+  useEffect(() => {
+    if (seen.current.tipCount === tipCount && seen.current.endedShows === endedShows) return;
+    seen.current = { tipCount, endedShows };
+    const timer = setTimeout(() => router.refresh(), 300);
+    return () => clearTimeout(timer);
+  }, [tipCount, endedShows, router]);
+
+  const live = builtin ? camera !== null : status !== "offline";
   return (
-    <div className="space-y-4">
-      <section aria-labelledby="live-title" className="space-y-3 rounded-lg border border-slate-800 p-4">
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
+      <section aria-labelledby="live-title" className="min-w-0 space-y-3">
+        <h2 id="live-title" className="sr-only">Live</h2>
+        <div className="-mx-4 sm:mx-0">
+          {builtin ? (
+            <div className="relative aspect-video overflow-hidden bg-black sm:rounded-lg">
+              <video ref={previewRef} data-testid="camera-preview" autoPlay playsInline muted className="h-full w-full object-contain" aria-label="Your camera preview" />
+              {!camera && <p className="absolute inset-0 flex items-center justify-center p-4 text-center text-slate-200">Camera off: viewers see you as offline.</p>}
+            </div>
+          ) : (
+            <div className="aspect-video overflow-hidden border-slate-800 bg-slate-900 sm:rounded-lg sm:border">{chatSlot}</div>
+          )}
+        </div>
         <div className="flex flex-wrap items-center gap-3">
-          <h2 id="live-title" className="text-lg font-semibold">Live</h2>
           <StatusBadge status={status} />
           <span className="text-sm text-slate-300" data-testid="viewer-count">{viewers} {viewers === 1 ? "viewer" : "viewers"} watching</span>
           <ReconnectingNote state={streamState} />
         </div>
-        <div className="flex flex-wrap gap-2">
-          {status === "offline" ? (
-            <button type="button" disabled={pending} onClick={() => void changeStatus("online")} className="rounded bg-green-700 px-4 py-2 font-medium text-white hover:bg-green-600 disabled:opacity-60">
-              Go online
-            </button>
-          ) : (
-            <button type="button" disabled={pending} onClick={() => void changeStatus("offline")} className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-600 disabled:opacity-60">
+        <div className="flex flex-wrap items-center gap-2">
+          {live ? (
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => (builtin ? stopCamera() : void changeStatus("offline"))}
+              className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-600 disabled:opacity-60"
+            >
               Go offline
             </button>
+          ) : (
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => void (builtin ? startCamera() : changeStatus("online"))}
+              className="rounded bg-green-700 px-4 py-2 font-medium text-white hover:bg-green-600 disabled:opacity-60"
+            >
+              Go live
+            </button>
           )}
-          {builtin &&
-            (camera ? (
-              <button type="button" onClick={stopCamera} className="rounded border border-slate-600 px-4 py-2">Turn camera off</button>
-            ) : (
-              <button type="button" onClick={() => void startCamera()} className="rounded border border-slate-600 px-4 py-2">Turn camera on</button>
-            ))}
+          {builtin && (
+            <p className="text-sm text-slate-300" data-testid="stream-peers">{streamLine(camera !== null, videoMode)}</p>
+          )}
         </div>
         {statusError && <p role="alert" className="text-sm text-red-300">{statusError}</p>}
-        {builtin ? (
-          <div className="space-y-1">
-            <div className="relative aspect-video max-w-xl overflow-hidden rounded-lg bg-black">
-              <video ref={previewRef} data-testid="camera-preview" autoPlay playsInline muted className="h-full w-full object-contain" aria-label="Your camera preview" />
-              {!camera && <p className="absolute inset-0 flex items-center justify-center p-4 text-center text-slate-200">Camera off</p>}
-            </div>
-            <p className="text-sm text-slate-300" data-testid="stream-peers">{streamLine(camera !== null, videoMode, peers)}</p>
-            {cameraError && <p role="alert" className="text-sm text-red-300">{cameraError}</p>}
-            {videoError && camera && <p role="alert" data-testid="video-error" className="text-sm text-red-300">{videoError}</p>}
-          </div>
-        ) : (
-          <div className="aspect-video max-w-xl overflow-hidden rounded-lg border border-slate-800 bg-slate-900">{chatSlot}</div>
-        )}
+        {cameraError && <p role="alert" className="text-sm text-red-300">{cameraError}</p>}
+        {videoError && camera && <p role="alert" data-testid="video-error" className="text-sm text-red-300">{videoError}</p>}
       </section>
-      {view && <PerformerShowPanel shows={view.shows} billing={billing} />}
-      {builtin && <ChatPanel lines={lines} send={sendChat} disabledReason={null} />}
+      <div className="min-w-0 space-y-4 lg:row-span-2">
+        {view && <PerformerShowPanel shows={view.shows} billing={billing} />}
+        {insights}
+      </div>
+      {builtin && (
+        <div className="min-w-0">
+          <ChatPanel lines={lines} send={sendChat} disabledReason={null} />
+        </div>
+      )}
     </div>
   );
 }
 
-function streamLine(cameraOn: boolean, mode: { mode: "p2p"; maxViewers: number } | { mode: "janus"; sending: boolean } | null, peers: number): string {
-  if (!cameraOn) return "Viewers cannot see you until the camera is on.";
-  if (mode?.mode === "janus") return mode.sending ? "Sending video to the video server, which forwards it to every viewer." : "Connecting to the video server…";
-  const cap = mode ? ` (at most ${mode.maxViewers} in peer-to-peer mode)` : "";
-  return `Sending video to ${peers} ${peers === 1 ? "viewer" : "viewers"}${cap}.`;
+type VideoMode = { mode: "p2p"; maxViewers: number } | { mode: "janus"; sending: boolean };
+
+function streamLine(cameraOn: boolean, mode: VideoMode | null): string {
+  if (!cameraOn) return "Going live turns your camera on; turning it off takes you offline.";
+  if (mode?.mode === "janus") return mode.sending ? "Your camera is live: the video server forwards it to every viewer." : "Connecting to the video server…";
+  return mode ? `Your camera is live (peer to peer: at most ${mode.maxViewers} viewers get video).` : "Starting your camera…";
 }

@@ -23,11 +23,10 @@ export function PerformerCard({ performer }: { performer: WallCard }) {
             </span>
           )}
         </div>
+        {/* The badge sits on its own line above the name, so a phone's half-width card never cuts the name short. */}
         <div className="space-y-1 p-2">
-          <div className="flex items-start justify-between gap-2">
-            <span className="min-w-0 break-words font-medium leading-tight">{performer.displayName}</span>
-            <StatusBadge status={performer.status} />
-          </div>
+          <StatusBadge status={performer.status} />
+          <span data-testid="performer-name" className="block font-medium break-words">{performer.displayName}</span>
           <p className="text-xs text-slate-400">{performer.ratePerMinute} credits / min</p>
           {performer.tags.length > 0 && <p className="truncate text-xs text-slate-400">{performer.tags.map((t) => `#${t}`).join(" ")}</p>}
         </div>

@@ -72,6 +72,24 @@ test("the classic buy-now form names PayPal, our receiver, the pack, the user an
   expect(Number(await value("custom"))).toBeGreaterThan(0);
 });
 
+test("choosing a pack shows what it costs and offers one way to pay for that pack, right under the choice", async ({ page }) => {
+  await serveFakeSdk(page);
+  await signUpNewViewer(page, "buyer");
+  await page.goto("/credits");
+  await expect(page.getByTestId("chosen-pack")).toHaveText("You pay 10.00 USD for 600 credits.");
+  await page.getByRole("radio", { name: /1500 credits — 20\.00 USD/ }).check();
+  await expect(page.getByTestId("chosen-pack")).toHaveText("You pay 20.00 USD for 1500 credits.");
+  // One classic button, for the chosen pack: not the whole list again further down.
+  const classic = page.getByRole("button", { name: /on PayPal\.com$/ });
+  await expect(classic).toHaveCount(1);
+  await expect(classic).toHaveAccessibleName("Buy 1500 credits for 20.00 USD on PayPal.com");
+  await expect(page.locator("form", { has: classic }).locator('input[name="amount"]')).toHaveAttribute("value", "20.00");
+  const chosen = (await page.getByTestId("chosen-pack").boundingBox())!;
+  const pay = (await page.getByRole("button", { name: "Pay with PayPal" }).boundingBox())!;
+  expect(pay.y).toBeGreaterThan(chosen.y);
+  expect(pay.y - (chosen.y + chosen.height)).toBeLessThan(150);
+});
+
 test("anonymous visitors are sent to log in, and performers may not buy", async ({ page }) => {
   await page.goto("/credits");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fcredits/);

@@ -38,6 +38,7 @@ test("the wall, a room, the account and the studio have no serious accessibility
   const studio = await (await browser.newContext()).newPage();
   await logIn(studio, performer.email);
   await studio.goto("/studio");
+  await studio.getByRole("button", { name: "Go live" }).click();
   await expect(studio.getByRole("button", { name: "Go offline" })).toBeVisible();
   expect(await seriousViolations(studio)).toEqual([]);
 });

@@ -52,10 +52,13 @@ export function createViewer(options: { credits: number }): Promise<TestViewer> 
       "INSERT INTO users (email, username, password_hash, role, gender, credits) VALUES ($1, $2, $3, 'viewer', 'male', $4) RETURNING id",
       [`${username}@test.local`, username, HASH, options.credits],
     );
-    await db.query(
-      "INSERT INTO ledger_entries (user_id, delta, balance_after, kind, reference, idempotency_key, reason) VALUES ($1, $2, $2, 'admin_adjustment', 'e2e', $3, 'test credits')",
-      [user!.id, options.credits, `e2e:${username}`],
-    );
+    // A ledger row is never 0 credits: a viewer with none has no row yet.
+    if (options.credits !== 0) {
+      await db.query(
+        "INSERT INTO ledger_entries (user_id, delta, balance_after, kind, reference, idempotency_key, reason) VALUES ($1, $2, $2, 'admin_adjustment', 'e2e', $3, 'test credits')",
+        [user!.id, options.credits, `e2e:${username}`],
+      );
+    }
     await db.query("COMMIT");
     return { id: user!.id, email: `${username}@test.local`, username };
   });

@@ -25,7 +25,7 @@ test("a performer goes live, viewers watch, chat and tip, and a private show run
   await expect(card.getByTestId("status")).toHaveAttribute("data-status", "offline");
   await expect(room.getByTestId("stream-state")).toHaveAttribute("data-state", "open");
   await studio.goto("/studio");
-  await studio.getByRole("button", { name: "Go online" }).click();
+  await studio.getByRole("button", { name: "Go live" }).click();
   await expect(card.getByTestId("status")).toHaveAttribute("data-status", "online", { timeout: 2_000 });
   await expect.poll(() => videoWidth(studio, "camera-preview")).toBeGreaterThan(0);
 
@@ -115,11 +115,15 @@ test("a private show whose credits run out ends by itself, and both sides are to
   const viewer = await createViewer({ credits: 700 });
   const [studio, room] = await Promise.all([signedIn(browser, performer.email), signedIn(browser, viewer.email)]);
   await studio.goto("/studio");
+  // The studio's status follows its camera: opened with the camera off, the performer is offline.
+  await studio.getByRole("button", { name: "Go live" }).click();
+  await expect(studio.getByTestId("status")).toHaveAttribute("data-status", "online");
   await room.goto(`/performers/${performer.slug}`);
   await room.getByRole("button", { name: "Request private show" }).click();
   await studio.getByRole("button", { name: `Accept ${viewer.username}'s request` }).click();
   await expect(room.getByTestId("show-countdown")).toHaveAttribute("data-seconds", /^[1-9][0-9]*$/);
 
+  await room.getByRole("button", { name: "Other amount" }).click();
   await room.getByLabel("Other amount (credits)").fill("600");
   await room.getByRole("button", { name: "Tip this amount" }).click();
   await room.getByRole("button", { name: "Confirm tip" }).click();

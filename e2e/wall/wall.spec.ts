@@ -26,8 +26,24 @@ test("an unknown room is a 404", async ({ page }) => {
   expect((await page.goto("/performers/nobody-here"))?.status()).toBe(404);
 });
 
+test("the site has an icon: no 404 for /favicon.ico, and pages link one", async ({ page, request }) => {
+  const favicon = await request.get("/favicon.ico");
+  expect(favicon.status()).toBe(200);
+  expect(favicon.headers()["content-type"]).toMatch(/image\//);
+  await page.goto("/");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect((await request.get(href!)).status()).toBe(200);
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
+  test("performer names are shown whole on the two-column wall", async ({ page }) => {
+    await page.goto("/");
+    const name = page.getByTestId("performer-card").locator('[href="/performers/zoe-quinn"]').getByText("Zoe Quinn", { exact: true });
+    await expect(name).toBeVisible();
+    expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  });
+
   test("the wall fits the screen without sideways scrolling", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByTestId("performer-card").first()).toBeVisible();

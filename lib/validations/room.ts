@@ -71,3 +71,5 @@ export const ZPerformerId = z.object({ performerId: ZId });
 export const ZPerformerStatus = z.object({ status: z.enum(["online", "offline"]) });
 
 export const ZFollowRequest = z.object({ performerId: ZId, follow: z.boolean() });
+/** The studio's camera beat (POST /api/studio/camera). */
+export const ZStudioCamera = z.object({ live: z.boolean() });

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { LedgerKind } from "@/lib/generated/prisma/enums";
 import { MAX_BALANCE } from "@/lib/money/limits";
 import { spendRefusal } from "@/lib/users/spend-guard";
+import { BALANCE_CHANNEL } from "@/lib/server/balance/balance-channel";
 
 export type CreditChange = {
   userId: number;
@@ -25,7 +26,8 @@ export type CreditChangeResult = { balance: number; entryId: bigint };
 // The one place a balance changes. The conditional UPDATE is a single statement, so concurrent
 // debits serialise on the row lock and none can take the balance below zero; the ledger row is
 // written by the same statement (a data-modifying CTE: no UPDATE, no ledger row, and the reverse),
-// so Σ ledger deltas = balance always.
+// so Σ ledger deltas = balance always. The same statement NOTIFYs the new balance, which PostgreSQL
+// delivers only if and when the caller's transaction commits: every open page of the user follows it.
 export async function applyCreditChange(tx: Tx, change: CreditChange): Promise<CreditChangeResult> {
   if (!Number.isSafeInteger(change.delta) || change.delta === 0) {
     throw new AppError("invalid_request", "A credit change must be a non-zero whole number of credits.");
@@ -49,12 +51,17 @@ async function debitAndRecord(tx: Tx, change: CreditChange, isSpend: boolean): P
        WHERE id = ${change.userId}
          AND (${!isSpend} OR (credits + ${change.delta} >= 0 AND NOT flagged AND NOT blocked))
       RETURNING credits
-    )
-    INSERT INTO ledger_entries (user_id, delta, balance_after, kind, reference, idempotency_key, reason, actor_id)
-    SELECT ${change.userId}::int, ${change.delta}::int, changed.credits, ${change.kind}::"LedgerKind", ${change.reference}::varchar,
-           ${change.idempotencyKey}::varchar, ${change.reason ?? null}::text, ${change.actorId ?? null}::int
-      FROM changed
-    RETURNING id, balance_after AS credits`;
+    ),
+    entry AS (
+      INSERT INTO ledger_entries (user_id, delta, balance_after, kind, reference, idempotency_key, reason, actor_id)
+      SELECT ${change.userId}::int, ${change.delta}::int, changed.credits, ${change.kind}::"LedgerKind", ${change.reference}::varchar,
+             ${change.idempotencyKey}::varchar, ${change.reason ?? null}::text, ${change.actorId ?? null}::int
+        FROM changed
+      RETURNING id, user_id, balance_after
+    ),
+    -- Read below only so that it runs: a CTE nobody reads is skipped, and one with a volatile function is never inlined.
+    sent AS (SELECT pg_notify(${BALANCE_CHANNEL}, json_build_object('b', json_build_array(json_build_array(user_id, balance_after, id)))::text) FROM entry)
+    SELECT entry.id, entry.balance_after AS credits, (SELECT count(*) FROM sent)::int AS sent FROM entry`;
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError)) throw error;
     // numeric_value_out_of_range: the new balance does not fit users.credits (an int).

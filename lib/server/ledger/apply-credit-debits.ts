@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { LedgerKind } from "@/lib/generated/prisma/enums";
+import { BALANCE_CHANNEL, BALANCE_ENTRIES_PER_NOTIFICATION } from "@/lib/server/balance/balance-channel";
 
 export type CreditDebit = {
   userId: number;
@@ -20,6 +21,7 @@ export type CreditDebit = {
  * idempotency key, so Σ ledger deltas = balance. Debits of the same user are summed for the UPDATE
  * (a multi-row UPDATE changes each row once) and their ledger rows carry the running balance.
  * All or nothing: if any user cannot pay, it throws and the caller's transaction rolls back.
+ * The INSERT also NOTIFYs each user's final balance, many users per notification, delivered on commit.
  * Returns the new balance of each user.
  */
 export async function applyCreditDebits(tx: Tx, debits: CreditDebit[]): Promise<Map<number, number>> {
@@ -59,8 +61,15 @@ export async function applyCreditDebits(tx: Tx, debits: CreditDebit[]): Promise<
   // element); json_to_recordset yields the rows in the given order, as unnest did.
   const entries = JSON.stringify(debits.map((d, i) => ({ u: d.userId, d: -d.credits, b: balanceAfter[i], k: d.kind, r: d.reference, i: d.idempotencyKey })));
   await tx.$executeRaw`
-    INSERT INTO ledger_entries (user_id, delta, balance_after, kind, reference, idempotency_key)
-    SELECT e.u, e.d, e.b, e.k, e.r, e.i
-      FROM json_to_recordset(${entries}::json) AS e(u int, d int, b int, k "LedgerKind", r varchar, i varchar)`;
+    WITH entry AS (
+      INSERT INTO ledger_entries (user_id, delta, balance_after, kind, reference, idempotency_key)
+      SELECT e.u, e.d, e.b, e.k, e.r, e.i
+        FROM json_to_recordset(${entries}::json) AS e(u int, d int, b int, k "LedgerKind", r varchar, i varchar)
+      RETURNING id, user_id, balance_after
+    ),
+    last AS (SELECT DISTINCT ON (user_id) user_id, balance_after, id FROM entry ORDER BY user_id, id DESC),
+    numbered AS (SELECT user_id, balance_after, id, (row_number() OVER (ORDER BY user_id) - 1) / ${BALANCE_ENTRIES_PER_NOTIFICATION}::int AS part FROM last)
+    SELECT pg_notify(${BALANCE_CHANNEL}, json_build_object('b', json_agg(json_build_array(user_id, balance_after, id)))::text)
+      FROM numbered GROUP BY part`;
   return new Map(rows.map((row) => [row.id, row.credits]));
 }

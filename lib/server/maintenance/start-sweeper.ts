@@ -1,5 +1,6 @@
 import "server-only";
 import { purgeIdempotencyRecords, RETENTION_MS } from "@/lib/server/chat-api/idempotency";
+import { expireSilentStudios } from "@/lib/server/performers/expire-silent-studios";
 import { retryUnfinishedIpn } from "@/lib/server/paypal/retry-unfinished-ipn";
 import { expireStaleShows } from "@/lib/server/shows/expire-stale-shows";
 
@@ -11,6 +12,7 @@ let started = false;
 
 // Timed work of every app instance. Each instance may run it at once: the show sweep hands each stale
 // show to one instance (SKIP LOCKED), and a show read before the sweep reaches it is expired lazily;
+// performers whose studio camera fell silent go offline the same way;
 // unfinished PayPal IPNs are claimed the same way.
 export function startSweeper(): void {
   if (started) return;
@@ -41,6 +43,9 @@ export function startSweeper(): void {
 export async function sweepOnce(due: { ipnRetry: boolean; purge: boolean }): Promise<void> {
   await isolated("ending stale shows", async () => {
     while ((await expireStaleShows({ limit: 500 })) === 500);
+  });
+  await isolated("taking silent studios offline", async () => {
+    while ((await expireSilentStudios({ limit: 100 })) === 100);
   });
   if (due.ipnRetry) await isolated("retrying unfinished IPNs", () => retryUnfinishedIpn());
   if (due.purge) await isolated("purging idempotency records", () => purgeIdempotencyRecords({ olderThan: new Date(Date.now() - RETENTION_MS) }));

@@ -29,6 +29,8 @@ export async function setPerformerStatus({ performerId, status, now = new Date()
     if (locked.length === 0) throw new AppError("not_found", `Performer ${performerId} does not exist.`);
     const before = await getWallPerformer(performerId, tx);
     await tx.performer.updateMany({ where: { id: performerId, status: { not: status } }, data: { status, statusChangedAt: now } });
+    // Offline unties the status from the studio's camera: the silence sweep has nothing left to do.
+    if (status === "offline") await tx.performer.updateMany({ where: { id: performerId, liveSeenAt: { not: null } }, data: { liveSeenAt: null } });
 
     let endedShow = false;
     if (status === "offline") {

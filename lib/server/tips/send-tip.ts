@@ -8,6 +8,7 @@ import { callerLedgerKey, type KeySource } from "@/lib/server/ledger/ledger-key"
 import { performerBenefit, priceOfCredits } from "@/lib/server/money/compute-price";
 import { creditValueOf } from "@/lib/server/money/get-credit-value";
 import { assertCanSpend } from "@/lib/server/users/assert-can-spend";
+import { publishRoomMessage } from "@/lib/server/rooms/room-channel";
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
 
 
@@ -76,6 +77,9 @@ async function debitTip({ userId, performerId, credits, now = new Date(), db }: 
     const { balance } = await applyCreditChange(tx, {
       userId, delta: -credits, kind: "tip", reference: `tip:${tip.id}`, idempotencyKey: ledgerKey ?? `tip:${tip.id}`,
     });
+    // Announced in the room (chat line, the studio's tips and earnings) whichever way the tip came,
+    // site or chat API, and only once it commits.
+    await publishRoomMessage(performerId, { t: "tip", tip: { id: Number(tip.id), at: tip.date.toISOString(), username: facts.username!, credits } }, tx);
     return {
       tip: { id: Number(tip.id), credits, price: price.toFixed(3), performerBenefit: benefit.toFixed(3), date: tip.date.toISOString() },
       user: { id: userId, credits: balance },
@@ -85,6 +89,7 @@ async function debitTip({ userId, performerId, credits, now = new Date(), db }: 
 
 type TipFacts = {
   role: Role | null;
+  username: string | null;
   blocked: boolean | null;
   flagged: boolean | null;
   performerUserId: number | null;
@@ -99,7 +104,7 @@ type TipFacts = {
 // Read fresh on every tip, never cached, so an admin's change applies to the next tip.
 async function readTipFacts(tx: Tx, userId: number, performerId: number): Promise<TipFacts> {
   const [facts] = await tx.$queryRaw<TipFacts[]>`
-    SELECT u.role::text AS role, u.blocked, u.flagged, p.user_id AS "performerUserId", p.benefit_percent AS "benefitPercent",
+    SELECT u.role::text AS role, u.username, u.blocked, u.flagged, p.user_id AS "performerUserId", p.benefit_percent AS "benefitPercent",
            (SELECT credit_value FROM settings WHERE id = 1) AS "settingValue",
            pk.seconds AS "packSeconds", pk.price AS "packPrice"
       FROM (SELECT 1) AS one
