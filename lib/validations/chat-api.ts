@@ -143,6 +143,9 @@ export const ZShow = z
     performerId: ZId,
     status: ZShowStatus,
     ratePerMinute: ZCredits.meta({ description: "The performer's rate when the show was requested." }),
+    minimumSeconds: z.int().min(0).meta({
+      description: "The performer's minimum private-show length when the show was requested (0 when none): owed = ceil(max(secondsBilled, minimumSeconds) × ratePerMinute / 60), charged from the accept on.",
+    }),
     requestedAt: ZTime,
     startedAt: ZTime.nullable(),
     endedAt: ZTime.nullable(),

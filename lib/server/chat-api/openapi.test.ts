@@ -79,7 +79,7 @@ describe("the OpenAPI document", () => {
   it("describes the contract's field types: integers, nullable times, money as strings", async () => {
     const { components } = await served();
     const show = components.schemas!.Show as { properties: Record<string, any>; required: string[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(show.required.sort()).toEqual(["creditsCharged", "endReason", "endedAt", "id", "performerId", "ratePerMinute", "requestedAt", "secondsBilled", "startedAt", "status", "userId"]);
+    expect(show.required.sort()).toEqual(["creditsCharged", "endReason", "endedAt", "id", "minimumSeconds", "performerId", "ratePerMinute", "requestedAt", "secondsBilled", "startedAt", "status", "userId"]);
     expect(show.properties.id.type).toBe("integer");
     expect(JSON.stringify(show.properties.startedAt)).toContain('"null"');
     const tip = components.schemas!.Tip as { properties: Record<string, { type: string }> };

@@ -4,6 +4,9 @@ import type { Tx } from "@/lib/db/prisma";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { PrivateShow } from "@/lib/generated/prisma/client";
 import { notifyWallStatus } from "@/lib/server/performers/notify-wall-status";
+import { assertTransition } from "@/lib/shows/transitions";
+import { applyBillingStep } from "./apply-billing-step";
+import { creditsToStart } from "./billing";
 import { lockShow } from "./lock-show";
 
 export type AcceptShowOptions = { showId: number; now?: Date; /** The caller's transaction, if any. */ db?: Tx };
@@ -21,9 +24,7 @@ export async function acceptShow({ showId, now = new Date(), db }: AcceptShowOpt
       // with the performer going offline and with the accepts of the performer's other requests.
       await tx.$queryRaw`SELECT id FROM performers WHERE id = ${target.performerId} FOR NO KEY UPDATE`;
       const show = await lockShow(tx, showId);
-      if (show.status !== "requested") {
-        throw new AppError("invalid_transition", `Show ${showId} is ${show.status}; only a requested show can be accepted.`);
-      }
+      assertTransition(show, "accept");
       const performer = await tx.performer.findUniqueOrThrow({
         where: { id: show.performerId },
         select: { status: true, disabled: true, shows: { where: { status: "active" }, select: { id: true }, take: 1 } },
@@ -36,16 +37,19 @@ export async function acceptShow({ showId, now = new Date(), db }: AcceptShowOpt
       }
       const user = await tx.user.findUniqueOrThrow({ where: { id: show.userId }, select: { credits: true, blocked: true, flagged: true } });
       if (user.blocked || user.flagged) throw new AppError("invalid_request", `User ${show.userId} cannot spend credits (blocked or flagged).`);
-      // The balance may have been spent since the request (tips): re-check one minute's worth.
-      if (user.credits < show.ratePerMinute) {
-        throw new AppError("insufficient_credits", `The show needs at least ${show.ratePerMinute} credits (one minute); the balance is ${user.credits}.`);
+      // The balance may have been spent since the request (tips): re-check what the start needs.
+      const needed = creditsToStart(show);
+      if (user.credits < needed) {
+        throw new AppError("insufficient_credits", `The show needs at least ${needed} credits to start; the balance is ${user.credits}.`);
       }
       const accepted = await tx.privateShow.update({
         where: { id: showId },
         data: { status: "active", startedAt: now, lastHeartbeatAt: now },
       });
       await notifyWallStatus(tx, [{ performerId: show.performerId, status: "busy" }]);
-      return accepted;
+      // The accept is the first billing step (API.md): a minimum is charged here, by the one rule.
+      if (show.minimumSeconds === 0) return accepted;
+      return (await applyBillingStep(tx, { show: accepted, now })).show;
     });
   } catch (error) {
     // The partial unique index on active shows per performer is the last word on "busy".

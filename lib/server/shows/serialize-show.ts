@@ -8,6 +8,7 @@ export type ApiShow = {
   performerId: number;
   status: ShowStatus;
   ratePerMinute: number;
+  minimumSeconds: number;
   requestedAt: string;
   startedAt: string | null;
   endedAt: string | null;
@@ -18,7 +19,7 @@ export type ApiShow = {
 
 type ShowRow = Pick<
   PrivateShow,
-  "id" | "userId" | "performerId" | "status" | "ratePerMinute" | "requestedAt" | "startedAt" | "endedAt" | "endReason" | "secondsBilled" | "creditsCharged"
+  "id" | "userId" | "performerId" | "status" | "ratePerMinute" | "minimumSeconds" | "requestedAt" | "startedAt" | "endedAt" | "endReason" | "secondsBilled" | "creditsCharged"
 >;
 
 // Picks the contract's fields explicitly, so internal columns (lastHeartbeatAt) never leak.
@@ -29,6 +30,7 @@ export function toApiShow(row: ShowRow): ApiShow {
     performerId: row.performerId,
     status: row.status,
     ratePerMinute: row.ratePerMinute,
+    minimumSeconds: row.minimumSeconds,
     requestedAt: row.requestedAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     endedAt: row.endedAt?.toISOString() ?? null,
