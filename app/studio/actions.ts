@@ -2,13 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { actionError, type ActionResult } from "@/lib/http/action-result";
+import { formFields } from "@/lib/http/form-fields";
 import { showPartyAction } from "@/lib/http/show-party-action";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { getPerformerOfUser } from "@/lib/server/performers/get-performer-of-user";
 import { setPerformerStatus } from "@/lib/server/performers/set-performer-status";
+import { setPerformerPrices } from "@/lib/server/prices/set-performer-prices";
 import { acceptShow } from "@/lib/server/shows/accept-show";
 import { declineShow } from "@/lib/server/shows/decline-show";
 import { endShow } from "@/lib/server/shows/end-show";
+import { ZPerformerPrices } from "@/lib/validations/prices";
 import { ZPerformerStatus } from "@/lib/validations/room";
 
 // The performer's side: their own status and the shows of their own room only (checked on the
@@ -37,4 +40,17 @@ export async function declineShowAction(input: unknown): Promise<ActionResult> {
 
 export async function endShowAsPerformerAction(input: unknown): Promise<ActionResult> {
   return showPartyAction("performer", input, (showId) => endShow({ showId, reason: "performer_left" }));
+}
+
+export async function setPricesAction(formData: FormData): Promise<ActionResult> {
+  try {
+    const user = await requireUser(["performer"]);
+    const prices = ZPerformerPrices.parse(formFields(formData));
+    const performer = await getPerformerOfUser(user.id);
+    await setPerformerPrices({ performerId: performer.id, prices });
+    revalidatePath("/studio");
+    return { ok: true, data: undefined };
+  } catch (error) {
+    return actionError(error);
+  }
 }

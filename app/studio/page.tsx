@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Html5ChatSlot } from "@/components/room/html5chat-slot";
+import { PriceForm } from "@/components/studio/price-form";
 import { StudioLive } from "@/components/studio/studio-live";
 import { loadEnv } from "@/lib/env";
 import { utcMinute } from "@/lib/format";
@@ -9,9 +10,11 @@ import { requirePageUser } from "@/lib/server/auth/current-user";
 import { getChatLogin } from "@/lib/server/html5chat/get-chat-login";
 import { getPerformerOfUser } from "@/lib/server/performers/get-performer-of-user";
 import { getRoom } from "@/lib/server/performers/get-room";
+import { getPerformerPrices } from "@/lib/server/prices/get-performer-prices";
 import { getPerformerEarnings } from "@/lib/server/reports/performer-earnings";
 import { getChatConfig } from "@/lib/server/settings/get-chat-config";
 import { listRecentTips } from "@/lib/server/reports/list-recent-tips";
+import { setPricesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Studio" };
 export const dynamic = "force-dynamic";
@@ -27,11 +30,12 @@ export default async function StudioPage() {
   const now = new Date();
   const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const [today, month, tips, chatLogin] = await Promise.all([
+  const [today, month, tips, chatLogin, pricing] = await Promise.all([
     getPerformerEarnings(profile.id, dayStart),
     getPerformerEarnings(profile.id, monthStart),
     listRecentTips(profile.id),
     html5chat ? getChatLogin({ userId: user.id, startRoom: room.slug }) : null,
+    getPerformerPrices(profile.id),
   ]);
   return (
     <div className="space-y-6">
@@ -45,6 +49,7 @@ export default async function StudioPage() {
         iceServers={env.ICE_SERVERS}
         chatSlot={html5chat ? <Html5ChatSlot login={chatLogin} /> : undefined}
       />
+      <PriceForm prices={pricing.prices} bounds={pricing.bounds} action={setPricesAction} />
       <section aria-labelledby="earnings-title" className="rounded-lg border border-slate-800 p-4">
         <h2 id="earnings-title" className="mb-2 text-lg font-semibold">Earnings</h2>
         <table className="w-full max-w-2xl text-left text-sm">

@@ -12,8 +12,10 @@ import { createPerformer } from "@/lib/server/performers/create-performer";
 import { forcePerformerOffline } from "@/lib/server/performers/force-performer-offline";
 import { setPerformerDisabled } from "@/lib/server/performers/set-performer-disabled";
 import { updatePerformer } from "@/lib/server/performers/update-performer";
+import { setPriceBounds } from "@/lib/server/prices/set-price-bounds";
 import { zId } from "@/lib/validations/admin/fields";
 import { ZCreatePerformer, ZPerformerProfile, ZPhotoChange } from "@/lib/validations/admin/performer";
+import { ZPerformerBounds } from "@/lib/validations/prices";
 
 function refresh(performerId?: number) {
   revalidatePath("/admin/performers");
@@ -67,6 +69,14 @@ export async function changePhotoAction(performerId: number, formData: FormData)
   return withAdmin(async (admin) => {
     const id = zId.parse(performerId);
     await changePerformerPhoto({ actorId: admin.id, performerId: id, ...ZPhotoChange.parse(formFields(formData)) });
+    refresh(id);
+  });
+}
+
+export async function setPerformerBoundsAction(performerId: number, formData: FormData) {
+  return withAdmin(async (admin) => {
+    const id = zId.parse(performerId);
+    await setPriceBounds({ actorId: admin.id, performerId: id, bounds: ZPerformerBounds.parse(formFields(formData)) });
     refresh(id);
   });
 }

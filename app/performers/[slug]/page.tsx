@@ -30,7 +30,9 @@ export default async function RoomPage({ params }: { params: Promise<{ slug: str
         )}
         <h1 className="text-2xl font-bold">{room.displayName}</h1>
         <p className="text-sm text-slate-300">{room.bio}</p>
-        <p className="text-sm text-slate-300">Private show: {room.ratePerMinute} credits per minute</p>
+        <p className="text-sm text-slate-300">
+          Private show: {room.ratePerMinute} credits per minute{room.minimumSeconds > 0 && `, at least ${room.minimumSeconds} seconds (charged when it starts)`}
+        </p>
       </aside>
       <section aria-label="Live room">
         <LiveRoom

@@ -6,14 +6,16 @@ import { ActionForm } from "@/components/admin/action-form";
 import { ButtonForm } from "@/components/admin/button-form";
 import { FileField, SubmitButton } from "@/components/admin/fields";
 import { PerformerFields } from "@/components/admin/performer-fields";
+import { PriceBoundsFields } from "@/components/admin/price-bounds-fields";
 import { Badge, Card, LINK, PageTitle } from "@/components/admin/ui";
 import { flatParams, type SearchParams } from "@/lib/admin/search-params";
 import { AppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/server/auth/current-user";
 import { MAX_PERFORMER_PHOTOS } from "@/lib/server/performers/add-performer-photo";
 import { getAdminPerformer } from "@/lib/server/performers/get-admin-performer";
+import { getPriceBounds } from "@/lib/server/prices/get-price-bounds";
 import { MAX_PHOTO_BYTES } from "@/lib/uploads/image-type";
-import { addPhotoAction, changePhotoAction, forceOfflineAction, setPerformerDisabledAction, updatePerformerAction } from "../actions";
+import { addPhotoAction, changePhotoAction, forceOfflineAction, setPerformerBoundsAction, setPerformerDisabledAction, updatePerformerAction } from "../actions";
 
 export const metadata: Metadata = { title: "Performer · Admin" };
 
@@ -26,7 +28,7 @@ export default async function AdminPerformerPage({ params, searchParams }: { par
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const { created } = await flatParams(searchParams);
+  const [{ created }, bounds] = await Promise.all([flatParams(searchParams), getPriceBounds({ performerId })]);
   return (
     <div className="space-y-6">
       <PageTitle>{performer.displayName}</PageTitle>
@@ -63,6 +65,14 @@ export default async function AdminPerformerPage({ params, searchParams }: { par
         <ActionForm action={updatePerformerAction.bind(null, performer.id)} success="Saved." aria-label="Profile" className="space-y-4">
           <PerformerFields profile={performer} />
           <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
+        </ActionForm>
+      </Card>
+
+      <Card title="Price limits" id="price-limits">
+        <p className="text-sm text-slate-400">Overrides of the site&apos;s limits for this performer; leave a pair empty to use the site&apos;s (shown greyed).</p>
+        <ActionForm action={setPerformerBoundsAction.bind(null, performer.id)} success="Price limits saved." aria-label="Price limits" className="space-y-4">
+          <PriceBoundsFields values={bounds.overrides} placeholders={bounds.site} />
+          <SubmitButton pendingText="Saving…">Save price limits</SubmitButton>
         </ActionForm>
       </Card>
 
