@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   performer_unavailable: 409,
   show_in_progress: 409,
   invalid_transition: 409,
+  spying_disabled: 409,
   conflict: 409,
   payment_mismatch: 409,
   payload_too_large: 413,

@@ -5,7 +5,7 @@
 export type WallStatus = "online" | "busy" | "offline";
 export type RoomRole = "performer" | "viewer" | "admin";
 export type ShowStatus = "requested" | "active" | "ended" | "declined" | "cancelled";
-export type ShowEndReason = "user_left" | "performer_left" | "disconnected" | "credits_exhausted" | "timeout";
+export type ShowEndReason = "user_left" | "performer_left" | "disconnected" | "credits_exhausted" | "timeout" | "show_ended";
 
 /** A private show as the room shows it: the performer sees all of the room's, a viewer only their own. */
 export type RoomShow = {
@@ -28,6 +28,14 @@ export type RoomView = {
   shows: RoomShow[];
   /** True while someone else's private show runs: this connection gets no chat, video or signals. */
   excluded: boolean;
+  /** Spies on the running private show: the count for its performer and viewer (0 for anyone else). */
+  spies: number;
+  /** This user's own active spy session on the running private show, if any (they watch, but may not chat). */
+  spySessionId: number | null;
+  /** Whether this user could start spying now (a private show runs, spying is allowed on it and on the site). */
+  canSpy: boolean;
+  /** The running private show's spy rate for this room, credits per minute. */
+  spyRatePerMinute: number;
 };
 
 export type ChatMessage = { id: string; at: string; from: { id: number; username: string; role: RoomRole }; text: string };

@@ -37,7 +37,7 @@ const ZTime = z.iso.datetime().meta({ description: "ISO-8601 UTC time." });
 
 export const ZWallStatus = z.enum(["online", "offline", "busy"]).meta({ description: "busy = in an active private show." });
 export const ZShowStatus = z.enum(["requested", "active", "ended", "declined", "cancelled"]);
-export const ZEndReason = z.enum(["user_left", "performer_left", "disconnected", "credits_exhausted", "timeout"]);
+export const ZEndReason = z.enum(["user_left", "performer_left", "disconnected", "credits_exhausted", "timeout", "show_ended"]);
 export const ZClientEndReason = z.enum(["user_left", "performer_left", "disconnected"]);
 
 // ---------------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ export async function getWallPerformer(performerId: number, db: Tx | typeof pris
     select: {
       id: true, displayName: true, photos: true, status: true, ratePerMinute: true,
       user: { select: { username: true } },
-      shows: { where: { status: "active" }, select: { id: true }, take: 1 },
+      shows: { where: { status: "active", kind: "private" }, select: { id: true }, take: 1 },
     },
   });
   if (!row) throw new AppError("not_found", `Performer ${performerId} does not exist.`);

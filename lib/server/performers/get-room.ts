@@ -21,7 +21,7 @@ export async function getRoom(slug: string): Promise<Room | null> {
     where: { slug, disabled: false },
     select: {
       id: true, userId: true, slug: true, displayName: true, bio: true, photos: true, status: true, ratePerMinute: true, minimumSeconds: true,
-      shows: { where: { status: "active" }, select: { id: true }, take: 1 },
+      shows: { where: { status: "active", kind: "private" }, select: { id: true }, take: 1 },
     },
   });
   if (!row) return null;

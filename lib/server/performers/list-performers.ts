@@ -22,7 +22,7 @@ export async function listPerformers(filter?: { status?: WallStatus }): Promise<
     select: {
       id: true, slug: true, displayName: true, photos: true, status: true, ratePerMinute: true,
       user: { select: { username: true } },
-      shows: { where: { status: "active" }, select: { id: true }, take: 1 },
+      shows: { where: { status: "active", kind: "private" }, select: { id: true }, take: 1 },
     },
     orderBy: { displayName: "asc" },
   });

@@ -31,7 +31,7 @@ export async function setPerformerStatus({ performerId, status, now = new Date()
 
     let endedShow = false;
     if (status === "offline") {
-      const active = await tx.privateShow.findFirst({ where: { performerId, status: "active" }, select: { id: true } });
+      const active = await tx.privateShow.findFirst({ where: { performerId, status: "active", kind: "private" }, select: { id: true } });
       if (active) {
         const show = await lockShow(tx, active.id);
         // The billing step's finish announces the new wall status itself.

@@ -7,8 +7,13 @@ export type RoomState = {
   performerId: number;
   performerUserId: number;
   status: WallStatus;
-  /** Open requests, the active show and shows closed in the last RECENT_MS, newest first. */
+  /** Open requests, the active show and shows closed in the last RECENT_MS, newest first (private shows only). */
   shows: RoomShow[];
+  /** The active spy sessions on the running private show. */
+  spies: { id: number; userId: number }[];
+  /** Spying is possible on the running private show (the site's and the performer's switches). */
+  spyable: boolean;
+  spyRatePerMinute: number;
 };
 
 /** How long a closed request or ended show stays in the state: long enough for its parties to be told. */
@@ -16,28 +21,33 @@ const RECENT_MS = 10 * 60 * 1000;
 
 /** The room's state from the database (the only truth; notifications only say when to re-read it). Null: gone or disabled. */
 export async function getRoomState(performerId: number, now = new Date()): Promise<RoomState | null> {
-  const [performer, shows] = await Promise.all([
-    prisma.performer.findUnique({ where: { id: performerId }, select: { userId: true, status: true, disabled: true } }),
+  const [performer, shows, spies, setting] = await Promise.all([
+    prisma.performer.findUnique({ where: { id: performerId }, select: { userId: true, status: true, disabled: true, spyRatePerMinute: true } }),
     prisma.privateShow.findMany({
-      where: { performerId, OR: [{ status: { in: ["requested", "active"] } }, { endedAt: { gte: new Date(now.getTime() - RECENT_MS) } }] },
+      where: { performerId, kind: "private", OR: [{ status: { in: ["requested", "active"] } }, { endedAt: { gte: new Date(now.getTime() - RECENT_MS) } }] },
       orderBy: { id: "desc" },
       take: 50,
       select: {
         id: true, userId: true, status: true, endReason: true, ratePerMinute: true, requestedAt: true, startedAt: true, endedAt: true,
-        secondsBilled: true, creditsCharged: true, user: { select: { username: true } },
+        secondsBilled: true, creditsCharged: true, spiesAllowed: true, user: { select: { username: true } },
       },
     }),
+    prisma.privateShow.findMany({ where: { performerId, kind: "spy", status: "active" }, select: { id: true, userId: true }, orderBy: { id: "asc" } }),
+    prisma.setting.findUnique({ where: { id: 1 }, select: { spyEnabled: true } }),
   ]);
   if (!performer || performer.disabled) return null;
-  const roomShows: RoomShow[] = shows.map(({ user, requestedAt, startedAt, endedAt, ...show }) => ({
-    ...show,
+  const roomShows: RoomShow[] = shows.map(({ user, requestedAt, startedAt, endedAt, id, userId, status, endReason, ratePerMinute, secondsBilled, creditsCharged }) => ({
+    id, userId, status, endReason, ratePerMinute, secondsBilled, creditsCharged,
     username: user.username,
     requestedAt: requestedAt.toISOString(),
     startedAt: startedAt?.toISOString() ?? null,
     endedAt: endedAt?.toISOString() ?? null,
   }));
-  const busy = roomShows.some((show) => show.status === "active");
-  return { performerId, performerUserId: performer.userId, status: busy ? "busy" : performer.status, shows: roomShows };
+  const active = shows.find((show) => show.status === "active");
+  return {
+    performerId, performerUserId: performer.userId, status: active ? "busy" : performer.status, shows: roomShows, spies,
+    spyable: active !== undefined && active.spiesAllowed && (setting?.spyEnabled ?? true), spyRatePerMinute: performer.spyRatePerMinute,
+  };
 }
 
 /**
@@ -47,9 +57,15 @@ export async function getRoomState(performerId: number, now = new Date()): Promi
 export function viewRoomState(state: RoomState, user: { id: number }): RoomView {
   const isOwner = user.id === state.performerUserId;
   const active = state.shows.find((show) => show.status === "active");
+  const party = isOwner || active?.userId === user.id;
+  const spySession = state.spies.find((spy) => spy.userId === user.id) ?? null;
   return {
     status: state.status,
     shows: isOwner ? state.shows : state.shows.filter((show) => show.userId === user.id),
-    excluded: !isOwner && active !== undefined && active.userId !== user.id,
+    excluded: !party && active !== undefined && spySession === null,
+    spies: party ? state.spies.length : 0,
+    spySessionId: spySession?.id ?? null,
+    canSpy: !party && spySession === null && state.spyable,
+    spyRatePerMinute: state.spyRatePerMinute,
   };
 }

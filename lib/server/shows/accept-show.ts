@@ -27,7 +27,7 @@ export async function acceptShow({ showId, now = new Date(), db }: AcceptShowOpt
       assertTransition(show, "accept");
       const performer = await tx.performer.findUniqueOrThrow({
         where: { id: show.performerId },
-        select: { status: true, disabled: true, shows: { where: { status: "active" }, select: { id: true }, take: 1 } },
+        select: { status: true, disabled: true, shows: { where: { status: "active", kind: "private" }, select: { id: true }, take: 1 } },
       });
       if (performer.disabled || performer.status !== "online") {
         throw new AppError("performer_unavailable", `Performer ${show.performerId} is offline.`);

@@ -32,7 +32,7 @@ export async function requestShow({ userId, performerId, now = new Date(), db }:
 
       const performer = await tx.performer.findUniqueOrThrow({
         where: { id: performerId },
-        select: { status: true, disabled: true, ratePerMinute: true, minimumSeconds: true, shows: { where: { status: "active" }, select: { id: true }, take: 1 } },
+        select: { status: true, disabled: true, ratePerMinute: true, minimumSeconds: true, shows: { where: { status: "active", kind: "private" }, select: { id: true }, take: 1 } },
       });
       if (performer.disabled || performer.status !== "online") {
         throw new AppError("performer_unavailable", `Performer ${performerId} is offline.`);
