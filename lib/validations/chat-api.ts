@@ -67,6 +67,14 @@ export const ZCreateShowRequest = z
   .register(chatApiRequests, { id: "CreateShowRequest", description: "A viewer asks a performer for a private show." });
 export type TCreateShowRequest = z.output<typeof ZCreateShowRequest>;
 
+export const ZStartSpyingRequest = z
+  .object({ userId: ZId })
+  .register(chatApiRequests, { id: "StartSpyingRequest", description: "A viewer starts watching a running private show unseen, at the performer's spy rate." });
+
+export const ZSetSpyingRequest = z
+  .object({ allowed: z.boolean() })
+  .register(chatApiRequests, { id: "SetSpyingRequest", description: "The performer's switch for this show; false also ends the spies watching now (reason performer_left)." });
+
 export const ZEndShowRequest = z
   .object({ reason: ZClientEndReason })
   .register(chatApiRequests, { id: "EndShowRequest", description: "Why the chat ended the show." });
@@ -142,6 +150,8 @@ export const ZShow = z
     userId: ZId,
     performerId: ZId,
     status: ZShowStatus,
+    kind: z.enum(["private", "spy"]).meta({ description: "private: a viewer's private show; spy: a viewer watching one unseen (parentShowId), billed by the same rule." }),
+    parentShowId: ZId.nullable().meta({ description: "The private show a spy session watches; null for a private show." }),
     ratePerMinute: ZCredits.meta({ description: "The performer's rate when the show was requested." }),
     minimumSeconds: z.int().min(0).meta({
       description: "The performer's minimum private-show length when the show was requested (0 when none): owed = ceil(max(secondsBilled, minimumSeconds) × ratePerMinute / 60), charged from the accept on.",
@@ -195,3 +205,7 @@ export type TTip = z.output<typeof ZTip>;
 
 export const ZTipResponse = z.object({ tip: ZTip, user: ZBalance }).register(chatApiResponses, { id: "TipResponse" });
 export type TTipResponse = z.output<typeof ZTipResponse>;
+
+export const ZSpiesResponse = z
+  .object({ showId: ZId, spies: z.int().min(0).meta({ description: "Spy sessions active on the private show now." }) })
+  .register(chatApiResponses, { id: "SpiesResponse" });

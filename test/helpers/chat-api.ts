@@ -10,6 +10,8 @@ import * as cancel from "@/app/api/chat/v1/shows/[id]/cancel/route";
 import * as decline from "@/app/api/chat/v1/shows/[id]/decline/route";
 import * as end from "@/app/api/chat/v1/shows/[id]/end/route";
 import * as heartbeat from "@/app/api/chat/v1/shows/[id]/heartbeat/route";
+import * as spies from "@/app/api/chat/v1/shows/[id]/spies/route";
+import * as spying from "@/app/api/chat/v1/shows/[id]/spying/route";
 import * as shows from "@/app/api/chat/v1/shows/route";
 import * as tips from "@/app/api/chat/v1/tips/route";
 import * as user from "@/app/api/chat/v1/users/[id]/route";
@@ -30,6 +32,8 @@ const ROUTES: [RegExp, RouteModule][] = [
   [/^\/api\/chat\/v1\/shows\/(?<id>[^/]+)\/cancel$/, cancel],
   [/^\/api\/chat\/v1\/shows\/(?<id>[^/]+)\/heartbeat$/, heartbeat],
   [/^\/api\/chat\/v1\/shows\/(?<id>[^/]+)\/end$/, end],
+  [/^\/api\/chat\/v1\/shows\/(?<id>[^/]+)\/spies$/, spies],
+  [/^\/api\/chat\/v1\/shows\/(?<id>[^/]+)\/spying$/, spying],
   [/^\/api\/chat\/v1\/heartbeats$/, heartbeats],
   [/^\/api\/chat\/v1\/tips$/, tips],
   [/^\/api\/chat\/v1\/(?<path>.+)$/, catchAll],

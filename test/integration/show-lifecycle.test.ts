@@ -77,7 +77,7 @@ describe("private show state machine", () => {
     const [viewer, performer] = await Promise.all([createViewer({ credits: 500 }), createPerformer({ ratePerMinute: 30 })]);
     const requested = await requestShow({ userId: viewer.id, performerId: performer.id, now: t0 });
     expect(toApiShow(requested)).toEqual({
-      id: requested.id, userId: viewer.id, performerId: performer.id, status: "requested", ratePerMinute: 30, minimumSeconds: 0,
+      id: requested.id, userId: viewer.id, performerId: performer.id, status: "requested", kind: "private", parentShowId: null, ratePerMinute: 30, minimumSeconds: 0,
       requestedAt: t0.toISOString(), startedAt: null, endedAt: null, endReason: null, secondsBilled: 0, creditsCharged: 0,
     });
     // The rate is a snapshot: a later change does not touch this show.

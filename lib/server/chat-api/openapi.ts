@@ -4,7 +4,7 @@ import { ERROR_STATUS, type AppErrorCode } from "@/lib/errors";
 import {
   chatApiRequests, chatApiResponses, ZCreateShowRequest, ZEndShowRequest, ZHeartbeatResponse, ZHeartbeatsRequest,
   ZHeartbeatsResponse, ZId, ZNoParamsBody, ZPerformerResponse, ZPerformersQuery, ZPerformersResponse,
-  ZSendTipRequest, ZSetPerformerStatusRequest, ZShowResponse, ZTipResponse, ZUserResponse,
+  ZSendTipRequest, ZSetPerformerStatusRequest, ZSetSpyingRequest, ZShowResponse, ZSpiesResponse, ZStartSpyingRequest, ZTipResponse, ZUserResponse,
 } from "@/lib/validations/chat-api";
 import { MAX_BODY_BYTES } from "./read-body";
 import { SIGNATURE_TOLERANCE_SECONDS } from "./verify-signature";
@@ -72,6 +72,20 @@ export const CHAT_API_ENDPOINTS: Endpoint[] = [
     success: { status: 200, schema: ZShowResponse, description: "The ended show." }, errors: ["not_found", "invalid_transition", "invalid_request"],
   },
   {
+    method: "post", path: "/shows/{id}/spies", summary: "A viewer starts spying on a running private show", request: ZStartSpyingRequest,
+    description: "Creates a spy session (a Show of kind spy, active from now) at the performer's spy rate, billed by the same rule and heartbeats as any show; end it with /shows/{spyId}/end. It ends by itself with the private show (reason show_ended). Needs credits for one minute at the spy rate. Spies may not chat.",
+    success: { status: 201, schema: ZShowResponse, description: "The spy session." },
+    errors: ["insufficient_credits", "not_found", "invalid_transition", "show_in_progress", "spying_disabled", "invalid_request"],
+  },
+  {
+    method: "get", path: "/shows/{id}/spies", summary: "How many spies watch a private show",
+    success: { status: 200, schema: ZSpiesResponse, description: "The count." }, errors: ["not_found", "invalid_request"],
+  },
+  {
+    method: "put", path: "/shows/{id}/spying", summary: "The performer allows or forbids spies on this show", request: ZSetSpyingRequest,
+    success: { status: 200, schema: ZShowResponse, description: "The private show." }, errors: ["not_found", "invalid_transition", "invalid_request"],
+  },
+  {
     method: "post", path: "/tips", summary: "Send a tip", request: ZSendTipRequest,
     success: { status: 201, schema: ZTipResponse, description: "The tip and the viewer's new balance." },
     errors: ["insufficient_credits", "not_found", "invalid_request"],
@@ -89,6 +103,7 @@ const ERROR_MEANINGS: Partial<Record<AppErrorCode, string>> = {
   performer_unavailable: "the performer is offline or busy",
   show_in_progress: "the viewer already has a requested or active show",
   invalid_transition: "the show is not in a state that allows this step",
+  spying_disabled: "spying is turned off on the site or by the performer for this show",
   payload_too_large: `the body is over ${MAX_BODY_BYTES / 1024} KiB`,
   invalid_request: "schema violation (the message names the field), or a request the rules refuse: a non-viewer or blocked account, tipping oneself",
   internal_error: "a server fault; no details are given",

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrivateShow, ShowEndReason, ShowStatus } from "@/lib/generated/prisma/client";
+import type { PrivateShow, ShowEndReason, ShowKind, ShowStatus } from "@/lib/generated/prisma/client";
 
 /** The `Show` object of API.md: ISO-8601 UTC times, null where not reached yet. */
 export type ApiShow = {
@@ -7,6 +7,8 @@ export type ApiShow = {
   userId: number;
   performerId: number;
   status: ShowStatus;
+  kind: ShowKind;
+  parentShowId: number | null;
   ratePerMinute: number;
   minimumSeconds: number;
   requestedAt: string;
@@ -19,7 +21,7 @@ export type ApiShow = {
 
 type ShowRow = Pick<
   PrivateShow,
-  "id" | "userId" | "performerId" | "status" | "ratePerMinute" | "minimumSeconds" | "requestedAt" | "startedAt" | "endedAt" | "endReason" | "secondsBilled" | "creditsCharged"
+  "id" | "userId" | "performerId" | "status" | "kind" | "parentShowId" | "ratePerMinute" | "minimumSeconds" | "requestedAt" | "startedAt" | "endedAt" | "endReason" | "secondsBilled" | "creditsCharged"
 >;
 
 // Picks the contract's fields explicitly, so internal columns (lastHeartbeatAt) never leak.
@@ -29,6 +31,8 @@ export function toApiShow(row: ShowRow): ApiShow {
     userId: row.userId,
     performerId: row.performerId,
     status: row.status,
+    kind: row.kind,
+    parentShowId: row.parentShowId,
     ratePerMinute: row.ratePerMinute,
     minimumSeconds: row.minimumSeconds,
     requestedAt: row.requestedAt.toISOString(),
