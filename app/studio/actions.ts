@@ -11,8 +11,9 @@ import { setPerformerPrices } from "@/lib/server/prices/set-performer-prices";
 import { acceptShow } from "@/lib/server/shows/accept-show";
 import { declineShow } from "@/lib/server/shows/decline-show";
 import { endShow } from "@/lib/server/shows/end-show";
+import { setSpiesAllowed } from "@/lib/server/shows/set-spies-allowed";
 import { ZPerformerPrices } from "@/lib/validations/prices";
-import { ZPerformerStatus } from "@/lib/validations/room";
+import { ZPerformerStatus, ZSpiesAllowed } from "@/lib/validations/room";
 
 // The performer's side: their own status and the shows of their own room only (checked on the
 // server for every call). Used by the studio and by the performer's view of their room.
@@ -53,4 +54,10 @@ export async function setPricesAction(formData: FormData): Promise<ActionResult>
   } catch (error) {
     return actionError(error);
   }
+}
+
+export async function setSpiesAllowedAction(input: unknown): Promise<ActionResult> {
+  const parsed = ZSpiesAllowed.safeParse(input);
+  if (!parsed.success) return actionError(parsed.error);
+  return showPartyAction("performer", input, (showId) => setSpiesAllowed({ showId, allowed: parsed.data.allowed }));
 }

@@ -8,6 +8,7 @@ import type { WallStatus } from "@/lib/realtime/room-events";
 import { ChatPanel } from "./chat-panel";
 import { PerformerShowPanel } from "./performer-show-panel";
 import { PrivateShowPanel } from "./private-show-panel";
+import { SpyPanel } from "./spy-panel";
 import { TipPanel } from "./tip-panel";
 import { useRoom } from "./use-room";
 import { ViewerVideo } from "./viewer-video";
@@ -82,6 +83,12 @@ export function LiveRoom({ room, me, isOwner, provider, iceServers, heartbeatMs,
       </div>
 
       {isOwner && view && <PerformerShowPanel shows={view.shows} billing={billing} />}
+      {view && (me?.role === "viewer" || isOwner) && (
+        <SpyPanel
+          view={view} performerId={room.performerId} displayName={room.displayName} isOwner={isOwner} isViewer={isViewer}
+          sendsHeartbeats={builtin} heartbeatMs={heartbeatMs} onBalance={onBalance}
+        />
+      )}
 
       {!isOwner && (
         <>

@@ -5,6 +5,7 @@ import { setStatusAction } from "@/app/studio/actions";
 import { ReconnectingNote } from "@/components/realtime/reconnecting-note";
 import { ChatPanel } from "@/components/room/chat-panel";
 import { PerformerShowPanel } from "@/components/room/performer-show-panel";
+import { SpyPanel } from "@/components/room/spy-panel";
 import { useRoom } from "@/components/room/use-room";
 import { Broadcaster } from "@/components/room/webrtc";
 import { StatusBadge } from "@/components/wall/status-badge";
@@ -140,6 +141,9 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
         )}
       </section>
       {view && <PerformerShowPanel shows={view.shows} billing={billing} />}
+      {view && (
+        <SpyPanel view={view} displayName={room.displayName} isOwner isViewer={false} sendsHeartbeats={false} heartbeatMs={0} onBalance={() => undefined} />
+      )}
       {builtin && <ChatPanel lines={lines} send={sendChat} disabledReason={null} />}
     </div>
   );

@@ -64,3 +64,4 @@ export type TTipRequest = z.output<typeof ZTipRequest>;
 export const ZShowId = z.object({ showId: ZId });
 export const ZPerformerId = z.object({ performerId: ZId });
 export const ZPerformerStatus = z.object({ status: z.enum(["online", "offline"]) });
+export const ZSpiesAllowed = z.object({ allowed: z.boolean() });

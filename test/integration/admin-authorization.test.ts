@@ -156,7 +156,7 @@ describe("admin domain functions", () => {
         ["adjustCredits", () => domain.adjustCredits({ actorId: actor, userId: w.customer.id, delta: 5, reason: "x", idempotencyKey: crypto.randomUUID() })],
         ["setUserBlocked", () => domain.setUserBlocked({ actorId: actor, userId: w.customer.id, blocked: true })],
         ["markPaid", () => domain.markPaid({ actorId: actor, performerId: w.target.id, from: today, to: today, expectedAmount: "0.100" })],
-        ["updateSettings", () => domain.updateSettings({ actorId: actor, input: { currency: "USD", chatProvider: "builtin", customCss: "" } })],
+        ["updateSettings", () => domain.updateSettings({ actorId: actor, input: { currency: "USD", chatProvider: "builtin", customCss: "", spyEnabled: true } })],
       ];
       for (const [name, call] of calls) await expect(call(), name).rejects.toMatchObject({ code: "forbidden", status: 403 });
     }

@@ -43,6 +43,10 @@ export default async function AdminSettingsPage() {
             <SelectField label="Chat provider" name="chatProvider" defaultValue={s.chatProvider} options={PROVIDERS} />
             <TextField label="html5-chat webmaster id" name="webmasterId" inputMode="numeric" defaultValue={s.webmasterId} hint="Needed for html5-chat." />
           </div>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="spyEnabled" defaultChecked={s.spyEnabled} className="h-4 w-4" />
+            Spy mode: viewers may watch private shows unseen at the performer&apos;s spy rate (performers can still close a show to spies)
+          </label>
         </Card>
         <Card title="Look" id="look">
           <TextAreaField

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { cancelShow } from "@/lib/server/shows/cancel-show";
 import { endShow } from "@/lib/server/shows/end-show";
 import { requestShow } from "@/lib/server/shows/request-show";
+import { spyInRoom } from "@/lib/server/shows/spy-in-room";
 import { tipInRoom } from "@/lib/server/tips/tip-in-room";
 import { ZPerformerId, ZTipRequest } from "@/lib/validations/room";
 
@@ -40,4 +41,15 @@ export async function cancelShowAction(input: unknown): Promise<ActionResult> {
 
 export async function endShowAsViewerAction(input: unknown): Promise<ActionResult> {
   return showPartyAction("viewer", input, (showId) => endShow({ showId, reason: "user_left" }));
+}
+
+export async function spyAction(input: unknown): Promise<ActionResult<{ showId: number }>> {
+  try {
+    const user = await requireUser(["viewer"]);
+    const { performerId } = ZPerformerId.parse(input);
+    const session = await spyInRoom({ userId: user.id, performerId });
+    return { ok: true, data: { showId: session.id } };
+  } catch (error) {
+    return actionError(error);
+  }
 }
