@@ -9,7 +9,7 @@ import { PerformerCard } from "./performer-card";
 type Performer = WallEventMap["snapshot"]["performers"][number];
 
 const ORDER: Record<WallStatus, number> = { online: 0, busy: 1, offline: 2 };
-const EVENTS = ["snapshot", "status"] as const;
+const EVENTS = ["snapshot", "status", "goal"] as const;
 
 /** Online first, then busy, then offline; within each, the server's order (by name). */
 function sorted(performers: Performer[], order: Map<number, number>): Performer[] {
@@ -36,6 +36,7 @@ export function LiveWall({ initial }: { initial: Performer[] }) {
       }
       setPerformers((list) => list.map((p) => (p.id === performerId ? { ...p, status } : p)));
     },
+    goal: ({ performerId, goal }) => setPerformers((list) => list.map((p) => (p.id === performerId ? { ...p, goal } : p))),
   });
   const shown = sorted(performers, order);
   return (

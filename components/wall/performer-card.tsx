@@ -1,6 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import type { WallPerformer } from "@/lib/server/performers/list-performers";
+import { GoalBar } from "@/components/room/goal-bar";
 import { StatusBadge } from "./status-badge";
 
 const RING = { online: "ring-green-500", busy: "ring-yellow-400", offline: "ring-red-500" } as const;
@@ -19,6 +20,7 @@ export function PerformerCard({ performer }: { performer: WallPerformer }) {
           <StatusBadge status={performer.status} />
         </div>
         <p className="px-2 pb-2 text-xs text-slate-400">{performer.ratePerMinute} credits / min</p>
+        {performer.goal && <div className="px-2 pb-2"><GoalBar goal={performer.goal} compact /></div>}
       </Link>
     </li>
   );

@@ -36,6 +36,9 @@ export type RoomView = {
   canSpy: boolean;
   /** The running private show's spy rate for this room, credits per minute. */
   spyRatePerMinute: number;
+  /** The performer's goal (running, or reached in the past hour), null when none. */
+  goal: WallGoal | null;
+  tipMenu: TipMenuEntry[];
 };
 
 export type ChatMessage = { id: string; at: string; from: { id: number; username: string; role: RoomRole }; text: string };
@@ -68,7 +71,13 @@ export type BillingUpdate = {
   credits: number;
 };
 
-export type TipNotice = { id: number; at: string; username: string; credits: number };
+/** A tip as the room announces it; `item` names the tip-menu item it paid for ("X tipped for Dance"). */
+export type TipNotice = { id: number; at: string; username: string; credits: number; item?: string | null };
+
+/** A performer's goal as the room and the wall card show it. */
+export type WallGoal = { title: string; target: number; collected: number; reached: boolean };
+
+export type TipMenuEntry = { id: number; label: string; credits: number };
 
 export type RoomEventMap = {
   welcome: { connId: string; userId: number };
@@ -82,6 +91,9 @@ export type RoomEventMap = {
 };
 
 export type WallEventMap = {
-  snapshot: { performers: { id: number; slug: string; username: string; displayName: string; image: string | null; status: WallStatus; ratePerMinute: number }[] };
+  snapshot: {
+    performers: { id: number; slug: string; username: string; displayName: string; image: string | null; status: WallStatus; ratePerMinute: number; goal: WallGoal | null }[];
+  };
   status: { performerId: number; status: WallStatus };
+  goal: { performerId: number; goal: WallGoal | null };
 };

@@ -1,6 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
-import type { RoomShow, RoomView, WallStatus } from "@/lib/realtime/room-events";
+import type { RoomShow, RoomView, TipMenuEntry, WallGoal, WallStatus } from "@/lib/realtime/room-events";
+import { getActiveGoal } from "@/lib/server/goals/get-active-goal";
+import { listTipMenu } from "@/lib/server/tip-menu/list-tip-menu";
 
 /** A room's state as every connection of it shares it, before it is cut down per user (viewRoomState). */
 export type RoomState = {
@@ -14,6 +16,8 @@ export type RoomState = {
   /** Spying is possible on the running private show (the site's and the performer's switches). */
   spyable: boolean;
   spyRatePerMinute: number;
+  goal: WallGoal | null;
+  tipMenu: TipMenuEntry[];
 };
 
 /** How long a closed request or ended show stays in the state: long enough for its parties to be told. */
@@ -21,7 +25,7 @@ const RECENT_MS = 10 * 60 * 1000;
 
 /** The room's state from the database (the only truth; notifications only say when to re-read it). Null: gone or disabled. */
 export async function getRoomState(performerId: number, now = new Date()): Promise<RoomState | null> {
-  const [performer, shows, spies, setting] = await Promise.all([
+  const [performer, shows, spies, setting, goal, tipMenu] = await Promise.all([
     prisma.performer.findUnique({ where: { id: performerId }, select: { userId: true, status: true, disabled: true, spyRatePerMinute: true } }),
     prisma.privateShow.findMany({
       where: { performerId, kind: "private", OR: [{ status: { in: ["requested", "active"] } }, { endedAt: { gte: new Date(now.getTime() - RECENT_MS) } }] },
@@ -34,6 +38,8 @@ export async function getRoomState(performerId: number, now = new Date()): Promi
     }),
     prisma.privateShow.findMany({ where: { performerId, kind: "spy", status: "active" }, select: { id: true, userId: true }, orderBy: { id: "asc" } }),
     prisma.setting.findUnique({ where: { id: 1 }, select: { spyEnabled: true } }),
+    getActiveGoal(performerId, now),
+    listTipMenu(performerId),
   ]);
   if (!performer || performer.disabled) return null;
   const roomShows: RoomShow[] = shows.map(({ user, requestedAt, startedAt, endedAt, id, userId, status, endReason, ratePerMinute, secondsBilled, creditsCharged }) => ({
@@ -47,6 +53,8 @@ export async function getRoomState(performerId: number, now = new Date()): Promi
   return {
     performerId, performerUserId: performer.userId, status: active ? "busy" : performer.status, shows: roomShows, spies,
     spyable: active !== undefined && active.spiesAllowed && (setting?.spyEnabled ?? true), spyRatePerMinute: performer.spyRatePerMinute,
+    goal: goal && { title: goal.title, target: goal.target, collected: goal.collected, reached: goal.status === "reached" },
+    tipMenu,
   };
 }
 
@@ -67,5 +75,7 @@ export function viewRoomState(state: RoomState, user: { id: number }): RoomView 
     spySessionId: spySession?.id ?? null,
     canSpy: !party && spySession === null && state.spyable,
     spyRatePerMinute: state.spyRatePerMinute,
+    goal: state.goal,
+    tipMenu: state.tipMenu,
   };
 }

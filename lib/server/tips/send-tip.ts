@@ -5,7 +5,9 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
 import { performerBenefit, priceOfCredits } from "@/lib/server/money/compute-price";
 import { creditValueOf } from "@/lib/server/money/get-credit-value";
-import type { Prisma, Role } from "@/lib/generated/prisma/client";
+import type { GoalStatus, Prisma, Role } from "@/lib/generated/prisma/client";
+import { notifyWallGoal } from "@/lib/server/goals/notify-wall-goal";
+import { notifyRoomChanged } from "@/lib/server/rooms/room-channel";
 
 export const MAX_TIP_CREDITS = 100_000;
 
@@ -16,6 +18,8 @@ export type SendTipOptions = {
   now?: Date;
   /** The caller's Idempotency-Key: the ledger refuses a second debit with it, even after a crash. */
   idempotencyKey?: string;
+  /** A tip-menu tip: its item (sendMenuTip resolves it; `credits` is then the item's price). */
+  item?: { id: number; label: string };
   /**
    * The caller's transaction, if any. The chat API passes its request transaction, whose claim on
    * the Idempotency-Key already makes the tip single; a repeated ledger key there is a fault.
@@ -24,9 +28,13 @@ export type SendTipOptions = {
 };
 
 export type SentTip = {
-  tip: { id: number; credits: number; price: string; performerBenefit: string; date: string };
+  tip: { id: number; credits: number; price: string; performerBenefit: string; date: string; item: string | null };
   user: { id: number; credits: number };
+  /** The goal the tip counted towards, after it (null when the performer had no active goal). */
+  goal: GoalProgress | null;
 };
+
+export type GoalProgress = { id: number; title: string; target: number; collected: number; status: GoalStatus };
 
 /**
  * POST /tips: a viewer gives a performer credits. The ppv_tips row and the ledger debit (reference
@@ -44,7 +52,7 @@ export async function sendTip(options: SendTipOptions): Promise<SentTip> {
   }
 }
 
-async function debitTip({ userId, performerId, credits, now = new Date(), db }: SendTipOptions, ledgerKey?: string): Promise<SentTip> {
+async function debitTip({ userId, performerId, credits, item, now = new Date(), db }: SendTipOptions, ledgerKey?: string): Promise<SentTip> {
   if (!Number.isSafeInteger(credits) || credits < 1 || credits > MAX_TIP_CREDITS) {
     throw new AppError("invalid_request", `credits must be a whole number from 1 to ${MAX_TIP_CREDITS}.`, {
       credits: `A whole number from 1 to ${MAX_TIP_CREDITS}.`,
@@ -65,18 +73,44 @@ async function debitTip({ userId, performerId, credits, now = new Date(), db }: 
     });
     const price = priceOfCredits(credits, creditValue);
     const benefit = performerBenefit(price, facts.benefitPercent);
+    const goal = await countTowardsGoal(tx, performerId, credits, now);
     const tip = await tx.tip.create({
-      data: { date: now, action: "tips", userId, performerId, credits, price, performerBenefit: benefit },
+      data: {
+        date: now, action: "tips", userId, performerId, credits, price, performerBenefit: benefit,
+        menuItemId: item?.id ?? null, item: item?.label ?? null, goalId: goal?.id ?? null,
+      },
       select: { id: true, date: true },
     });
     const { balance } = await applyCreditChange(tx, {
       userId, delta: -credits, kind: "tip", reference: `tip:${tip.id}`, idempotencyKey: ledgerKey ?? `tip:${tip.id}`,
     });
+    // The room's goal bar (and its "reached" announcement) reloads when this commits.
+    if (goal) {
+      await notifyRoomChanged(tx, performerId);
+      await notifyWallGoal(tx, performerId, goal.status === "active" ? goal : null);
+    }
     return {
-      tip: { id: Number(tip.id), credits, price: price.toFixed(3), performerBenefit: benefit.toFixed(3), date: tip.date.toISOString() },
+      tip: { id: Number(tip.id), credits, price: price.toFixed(3), performerBenefit: benefit.toFixed(3), date: tip.date.toISOString(), item: item?.label ?? null },
       user: { id: userId, credits: balance },
+      goal,
     };
   });
+}
+
+/**
+ * Adds a tip to the performer's active goal, if any, in one statement (the row lock serialises
+ * concurrent tips, so collected = Σ of its tips exactly); the tip that reaches the target closes it.
+ */
+async function countTowardsGoal(tx: Tx, performerId: number, credits: number, now: Date): Promise<GoalProgress | null> {
+  const [goal] = await tx.$queryRaw<GoalProgress[]>`
+    UPDATE goals
+       SET collected = collected + ${credits},
+           status = CASE WHEN collected + ${credits} >= target THEN 'reached'::"GoalStatus" ELSE status END,
+           reached_at = CASE WHEN collected + ${credits} >= target THEN ${now} ELSE reached_at END,
+           ended_at = CASE WHEN collected + ${credits} >= target THEN ${now} ELSE ended_at END
+     WHERE performer_id = ${performerId} AND status = 'active'
+    RETURNING id, title, target, collected, status::text AS status`;
+  return goal ?? null;
 }
 
 type TipFacts = {
@@ -108,8 +142,12 @@ async function readTipFacts(tx: Tx, userId: number, performerId: number): Promis
 async function findPaidTip(ledgerKey: string): Promise<SentTip> {
   const entry = await prisma.ledgerEntry.findUniqueOrThrow({ where: { idempotencyKey: ledgerKey } });
   const tip = await prisma.tip.findUniqueOrThrow({ where: { id: BigInt(entry.reference.slice("tip:".length)) } });
+  const goal = tip.goalId === null ? null : await prisma.goal.findUnique({ where: { id: tip.goalId }, select: { id: true, title: true, target: true, collected: true, status: true } });
   return {
-    tip: { id: Number(tip.id), credits: tip.credits, price: tip.price.toFixed(3), performerBenefit: tip.performerBenefit.toFixed(3), date: tip.date.toISOString() },
+    tip: {
+      id: Number(tip.id), credits: tip.credits, price: tip.price.toFixed(3), performerBenefit: tip.performerBenefit.toFixed(3), date: tip.date.toISOString(), item: tip.item,
+    },
     user: { id: entry.userId, credits: entry.balanceAfter },
+    goal,
   };
 }

@@ -1,6 +1,7 @@
 // GET /api/events/wall – the wall's live performer statuses (Server-Sent Events)
 import { listPerformers } from "@/lib/server/performers/list-performers";
 import { WALL_STATUS_CHANNEL, type WallStatusEvent } from "@/lib/server/performers/notify-wall-status";
+import { WALL_GOAL_CHANNEL, type WallGoalEvent } from "@/lib/server/goals/notify-wall-goal";
 import { getRealtimeHub } from "@/lib/server/realtime/get-hub";
 import { sseResponse } from "@/lib/server/realtime/sse";
 
@@ -24,10 +25,15 @@ export async function GET(request: Request): Promise<Response> {
       const { performerId, status } = message as WallStatusEvent;
       sse.send("status", { performerId, status });
     });
+    const unsubscribeGoals = await hub.subscribe(WALL_GOAL_CHANNEL, (message) => {
+      const { performerId, goal } = message as WallGoalEvent;
+      sse.send("goal", { performerId, goal });
+    });
     const stopResync = hub.onResync(() => void snapshot());
     await snapshot();
     return () => {
       unsubscribe();
+      unsubscribeGoals();
       stopResync();
     };
   });
