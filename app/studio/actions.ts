@@ -7,12 +7,16 @@ import { showPartyAction } from "@/lib/http/show-party-action";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { getPerformerOfUser } from "@/lib/server/performers/get-performer-of-user";
 import { setPerformerStatus } from "@/lib/server/performers/set-performer-status";
+import { endGoal } from "@/lib/server/goals/end-goal";
+import { startGoal } from "@/lib/server/goals/start-goal";
 import { setPerformerPrices } from "@/lib/server/prices/set-performer-prices";
+import { setTipMenu } from "@/lib/server/tip-menu/set-tip-menu";
 import { acceptShow } from "@/lib/server/shows/accept-show";
 import { declineShow } from "@/lib/server/shows/decline-show";
 import { endShow } from "@/lib/server/shows/end-show";
 import { setSpiesAllowed } from "@/lib/server/shows/set-spies-allowed";
 import { ZPerformerPrices } from "@/lib/validations/prices";
+import { ZGoal, ZTipMenuText } from "@/lib/validations/tip-menu";
 import { ZPerformerStatus, ZSpiesAllowed } from "@/lib/validations/room";
 
 // The performer's side: their own status and the shows of their own room only (checked on the
@@ -60,4 +64,29 @@ export async function setSpiesAllowedAction(input: unknown): Promise<ActionResul
   const parsed = ZSpiesAllowed.safeParse(input);
   if (!parsed.success) return actionError(parsed.error);
   return showPartyAction("performer", input, (showId) => setSpiesAllowed({ showId, allowed: parsed.data.allowed }));
+}
+
+/** The performer's own profile, for the studio's form actions (a session user with the performer role). */
+async function studioAction(run: (performerId: number) => Promise<unknown>): Promise<ActionResult> {
+  try {
+    const user = await requireUser(["performer"]);
+    const performer = await getPerformerOfUser(user.id);
+    await run(performer.id);
+    revalidatePath("/studio");
+    return { ok: true, data: undefined };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function setTipMenuAction(formData: FormData): Promise<ActionResult> {
+  return studioAction((performerId) => setTipMenu({ performerId, items: ZTipMenuText.parse(formFields(formData).menu ?? "") }));
+}
+
+export async function startGoalAction(formData: FormData): Promise<ActionResult> {
+  return studioAction((performerId) => startGoal({ performerId, ...ZGoal.parse(formFields(formData)) }));
+}
+
+export async function endGoalAction(): Promise<ActionResult> {
+  return studioAction((performerId) => endGoal({ performerId }));
 }

@@ -8,7 +8,9 @@ import type { WallStatus } from "@/lib/realtime/room-events";
 import { ChatPanel } from "./chat-panel";
 import { PerformerShowPanel } from "./performer-show-panel";
 import { PrivateShowPanel } from "./private-show-panel";
+import { GoalBar } from "./goal-bar";
 import { SpyPanel } from "./spy-panel";
+import { TipMenu } from "./tip-menu";
 import { TipPanel } from "./tip-panel";
 import { useRoom } from "./use-room";
 import { ViewerVideo } from "./viewer-video";
@@ -82,6 +84,7 @@ export function LiveRoom({ room, me, isOwner, provider, iceServers, heartbeatMs,
         {builtin && <ChatPanel lines={lines} send={sendChat} disabledReason={chatBlocked} />}
       </div>
 
+      {view?.goal && <GoalBar goal={view.goal} />}
       {isOwner && view && <PerformerShowPanel shows={view.shows} billing={billing} />}
       {view && (me?.role === "viewer" || isOwner) && (
         <SpyPanel
@@ -114,6 +117,12 @@ export function LiveRoom({ room, me, isOwner, provider, iceServers, heartbeatMs,
                 setBeatSignal((n) => n + 1);
               }}
             />
+          )}
+          {isViewer && !excluded && view && (
+            <TipMenu performerId={room.performerId} displayName={room.displayName} items={view.tipMenu} balance={balance} onTipped={(credits) => {
+              onBalance(credits);
+              setBeatSignal((n) => n + 1);
+            }} />
           )}
           {!excluded && (
             <PrivateShowPanel

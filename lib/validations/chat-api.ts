@@ -97,6 +97,10 @@ export const ZSendTipRequest = z
   .register(chatApiRequests, { id: "SendTipRequest", description: "A viewer tips a performer." });
 export type TSendTipRequest = z.output<typeof ZSendTipRequest>;
 
+export const ZSendMenuTipRequest = z
+  .object({ userId: ZId, performerId: ZId, menuItemId: ZId })
+  .register(chatApiRequests, { id: "SendMenuTipRequest", description: "A viewer tips an item of the performer's tip menu (its price in credits)." });
+
 // ---------------------------------------------------------------------------------------------------
 // Responses
 
@@ -209,3 +213,25 @@ export type TTipResponse = z.output<typeof ZTipResponse>;
 export const ZSpiesResponse = z
   .object({ showId: ZId, spies: z.int().min(0).meta({ description: "Spy sessions active on the private show now." }) })
   .register(chatApiResponses, { id: "SpiesResponse" });
+
+export const ZTipMenuItem = z.object({ id: ZId, label: z.string(), credits: z.int().min(1) }).register(chatApiResponses, { id: "TipMenuItem" });
+export const ZTipMenuResponse = z.object({ items: z.array(ZTipMenuItem) }).register(chatApiResponses, { id: "TipMenuResponse" });
+
+export const ZGoal = z
+  .object({
+    id: ZId,
+    title: z.string(),
+    target: z.int().min(1),
+    collected: z.int().min(0).meta({ description: "Credits of the tips that counted towards it." }),
+    status: z.enum(["active", "reached", "cancelled"]),
+  })
+  .register(chatApiResponses, { id: "Goal", description: "A performer's goal: every tip to the performer counts towards the running one." });
+export const ZGoalResponse = z.object({ goal: ZGoal.nullable() }).register(chatApiResponses, { id: "GoalResponse" });
+
+export const ZMenuTipResponse = z
+  .object({
+    tip: ZTip.extend({ item: z.string().meta({ description: "The tip-menu item's label." }) }),
+    user: ZBalance,
+    goal: ZGoal.nullable().meta({ description: "The goal the tip counted towards, after it; null when none runs." }),
+  })
+  .register(chatApiResponses, { id: "MenuTipResponse" });

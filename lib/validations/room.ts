@@ -61,6 +61,9 @@ export const ZTipRequest = z.object({
 });
 export type TTipRequest = z.output<typeof ZTipRequest>;
 
+/** A tip-menu tip from the room: the item and the price the viewer confirmed. */
+export const ZMenuTipRequest = ZTipRequest.extend({ menuItemId: ZId });
+
 export const ZShowId = z.object({ showId: ZId });
 export const ZPerformerId = z.object({ performerId: ZId });
 export const ZPerformerStatus = z.object({ status: z.enum(["online", "offline"]) });

@@ -13,6 +13,9 @@ import * as heartbeat from "@/app/api/chat/v1/shows/[id]/heartbeat/route";
 import * as spies from "@/app/api/chat/v1/shows/[id]/spies/route";
 import * as spying from "@/app/api/chat/v1/shows/[id]/spying/route";
 import * as shows from "@/app/api/chat/v1/shows/route";
+import * as menuTips from "@/app/api/chat/v1/menu-tips/route";
+import * as goal from "@/app/api/chat/v1/performers/[id]/goal/route";
+import * as tipMenu from "@/app/api/chat/v1/performers/[id]/tip-menu/route";
 import * as tips from "@/app/api/chat/v1/tips/route";
 import * as user from "@/app/api/chat/v1/users/[id]/route";
 
@@ -25,6 +28,9 @@ type RouteModule = Partial<Record<string, Handler | unknown>>;
 const ROUTES: [RegExp, RouteModule][] = [
   [/^\/api\/chat\/v1\/performers$/, performers],
   [/^\/api\/chat\/v1\/performers\/(?<id>[^/]+)\/status$/, performerStatus],
+  [/^\/api\/chat\/v1\/performers\/(?<id>[^/]+)\/tip-menu$/, tipMenu],
+  [/^\/api\/chat\/v1\/performers\/(?<id>[^/]+)\/goal$/, goal],
+  [/^\/api\/chat\/v1\/menu-tips$/, menuTips],
   [/^\/api\/chat\/v1\/users\/(?<id>[^/]+)$/, user],
   [/^\/api\/chat\/v1\/shows$/, shows],
   [/^\/api\/chat\/v1\/shows\/(?<id>[^/]+)\/accept$/, accept],

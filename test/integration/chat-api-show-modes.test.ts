@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { ZShow } from "@/lib/validations/chat-api";
 import { call } from "@/test/helpers/chat-api";
-import { createActiveShow, createViewer, ledgerSum } from "@/test/helpers/factories";
+import { startGoal } from "@/lib/server/goals/start-goal";
+import { setTipMenu } from "@/lib/server/tip-menu/set-tip-menu";
+import { createActiveShow, createPerformer, createViewer, ledgerSum } from "@/test/helpers/factories";
 
 // The show-mode endpoints of the chat API (API.md "Growing the API"): signed, idempotent, the same
 // error shape and codes, the same billing rule per paying viewer.
@@ -51,5 +53,39 @@ describe("spy endpoints", () => {
     expect(await code(`/shows/${show.id}/spies`, { userId: (await createViewer({ credits: 500 })).id })).toBe("409 spying_disabled");
     expect(await code(`/shows/${show.id}/spying`, { allowed: "no" }, "PUT")).toBe("422 invalid_request");
     expect((await call<Body>("GET", `/shows/2000000000/spies`)).status).toBe(404);
+  });
+});
+
+describe("tip menu and goal endpoints", () => {
+  it("lists the menu, tips an item once per key, counts it towards the goal and reports the goal", async () => {
+    const [performer, viewer] = await Promise.all([createPerformer(), createViewer({ credits: 500 })]);
+    const [dance] = await setTipMenu({ performerId: performer.id, items: [{ label: "Dance", credits: 50 }, { label: "Song", credits: 20 }] });
+    await startGoal({ performerId: performer.id, title: "Oil show", target: 100 });
+    expect((await call<Body>("GET", `/performers/${performer.id}/tip-menu`)).body).toEqual({
+      items: [{ id: dance!.id, label: "Dance", credits: 50 }, { id: expect.any(Number), label: "Song", credits: 20 }],
+    });
+    const body = { userId: viewer.id, performerId: performer.id, menuItemId: dance!.id };
+    const first = await call<Body>("POST", "/menu-tips", body, { idempotencyKey: "menu-tip-1" });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ tip: { credits: 50, item: "Dance" }, user: { id: viewer.id, credits: 450 }, goal: { title: "Oil show", collected: 50, status: "active" } });
+    expect((await call<Body>("POST", "/menu-tips", body, { idempotencyKey: "menu-tip-1" })).body).toEqual(first.body);
+    expect((await call<Body>("GET", `/performers/${performer.id}/goal`)).body.goal).toMatchObject({ collected: 50, target: 100 });
+    expect(await prisma.tip.count({ where: { performerId: performer.id, item: "Dance" } })).toBe(1);
+    expect(await ledgerSum(viewer.id)).toBe(450);
+  });
+
+  it("answers the documented codes", async () => {
+    const [performer, poor] = await Promise.all([createPerformer(), createViewer({ credits: 10 })]);
+    const [item] = await setTipMenu({ performerId: performer.id, items: [{ label: "Flash", credits: 100 }] });
+    const code = async (body: unknown) => {
+      const { status, body: answer } = await call<Body>("POST", "/menu-tips", body, { idempotencyKey: crypto.randomUUID() });
+      return `${status} ${answer.error?.code ?? "ok"}`;
+    };
+    expect(await code({ userId: poor.id, performerId: performer.id, menuItemId: item!.id })).toBe("402 insufficient_credits");
+    expect(await code({ userId: poor.id, performerId: performer.id, menuItemId: 2_000_000_000 })).toBe("404 not_found");
+    expect(await code({ userId: poor.id, performerId: performer.id })).toBe("422 invalid_request");
+    expect((await call<Body>("GET", "/performers/2000000000/tip-menu")).status).toBe(404);
+    expect((await call<Body>("GET", "/performers/2000000000/goal")).status).toBe(404);
+    expect((await call<Body>("GET", `/performers/${performer.id}/goal`)).body).toEqual({ goal: null });
   });
 });

@@ -8,7 +8,7 @@ import { endShow } from "@/lib/server/shows/end-show";
 import { requestShow } from "@/lib/server/shows/request-show";
 import { spyInRoom } from "@/lib/server/shows/spy-in-room";
 import { tipInRoom } from "@/lib/server/tips/tip-in-room";
-import { ZPerformerId, ZTipRequest } from "@/lib/validations/room";
+import { ZMenuTipRequest, ZPerformerId, ZTipRequest } from "@/lib/validations/room";
 
 // The viewer's side of a room. Each action re-checks the session's user and role on the server
 // and acts only on that user's own shows; every rule about money is in the domain function.
@@ -18,6 +18,17 @@ export async function tipAction(input: unknown): Promise<ActionResult<{ tipId: n
     const user = await requireUser(["viewer"]);
     const { performerId, credits, key } = ZTipRequest.parse(input);
     const sent = await tipInRoom({ user, performerId, credits, key });
+    return { ok: true, data: { tipId: sent.tip.id, credits: sent.user.credits } };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function menuTipAction(input: unknown): Promise<ActionResult<{ tipId: number; credits: number }>> {
+  try {
+    const user = await requireUser(["viewer"]);
+    const { performerId, credits, key, menuItemId } = ZMenuTipRequest.parse(input);
+    const sent = await tipInRoom({ user, performerId, credits, key, menuItemId });
     return { ok: true, data: { tipId: sent.tip.id, credits: sent.user.credits } };
   } catch (error) {
     return actionError(error);

@@ -22,6 +22,9 @@ const API_MD = [
   ["post", "/shows/{id}/spies", 201],
   ["get", "/shows/{id}/spies", 200],
   ["put", "/shows/{id}/spying", 200],
+  ["post", "/menu-tips", 201],
+  ["get", "/performers/{id}/tip-menu", 200],
+  ["get", "/performers/{id}/goal", 200],
 ] as const;
 
 type Doc = { openapi: string; paths: Record<string, Record<string, any>>; components: Record<string, Record<string, unknown>> }; // eslint-disable-line @typescript-eslint/no-explicit-any

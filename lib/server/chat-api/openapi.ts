@@ -4,7 +4,7 @@ import { ERROR_STATUS, type AppErrorCode } from "@/lib/errors";
 import {
   chatApiRequests, chatApiResponses, ZCreateShowRequest, ZEndShowRequest, ZHeartbeatResponse, ZHeartbeatsRequest,
   ZHeartbeatsResponse, ZId, ZNoParamsBody, ZPerformerResponse, ZPerformersQuery, ZPerformersResponse,
-  ZSendTipRequest, ZSetPerformerStatusRequest, ZSetSpyingRequest, ZShowResponse, ZSpiesResponse, ZStartSpyingRequest, ZTipResponse, ZUserResponse,
+  ZSendTipRequest, ZSetPerformerStatusRequest, ZSetSpyingRequest, ZShowResponse, ZSendMenuTipRequest, ZMenuTipResponse, ZTipMenuResponse, ZGoalResponse, ZSpiesResponse, ZStartSpyingRequest, ZTipResponse, ZUserResponse,
 } from "@/lib/validations/chat-api";
 import { MAX_BODY_BYTES } from "./read-body";
 import { SIGNATURE_TOLERANCE_SECONDS } from "./verify-signature";
@@ -89,6 +89,20 @@ export const CHAT_API_ENDPOINTS: Endpoint[] = [
     method: "post", path: "/tips", summary: "Send a tip", request: ZSendTipRequest,
     success: { status: 201, schema: ZTipResponse, description: "The tip and the viewer's new balance." },
     errors: ["insufficient_credits", "not_found", "invalid_request"],
+  },
+  {
+    method: "post", path: "/menu-tips", summary: "Tip an item of the performer's tip menu", request: ZSendMenuTipRequest,
+    description: "A tip of the item's price, recorded with the item. Like every tip, it counts towards the performer's running goal.",
+    success: { status: 201, schema: ZMenuTipResponse, description: "The tip (with the item), the viewer's balance and the goal after it." },
+    errors: ["insufficient_credits", "not_found", "invalid_request"],
+  },
+  {
+    method: "get", path: "/performers/{id}/tip-menu", summary: "A performer's tip menu",
+    success: { status: 200, schema: ZTipMenuResponse, description: "The items, in the performer's order." }, errors: ["not_found", "invalid_request"],
+  },
+  {
+    method: "get", path: "/performers/{id}/goal", summary: "A performer's running goal",
+    success: { status: 200, schema: ZGoalResponse, description: "The running goal, or the one reached in the past hour; null when none." }, errors: ["not_found", "invalid_request"],
   },
 ];
 

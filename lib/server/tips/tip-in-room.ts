@@ -1,8 +1,17 @@
 import "server-only";
 import { publishRoomMessage } from "@/lib/server/rooms/room-channel";
+import { sendMenuTip } from "./send-menu-tip";
 import { sendTip, type SentTip } from "./send-tip";
 
-export type TipInRoomOptions = { user: { id: number; username: string }; performerId: number; credits: number; key: string; now?: Date };
+export type TipInRoomOptions = {
+  user: { id: number; username: string };
+  performerId: number;
+  credits: number;
+  key: string;
+  /** A tip-menu item: `credits` is then the price the viewer confirmed for it. */
+  menuItemId?: number;
+  now?: Date;
+};
 
 /**
  * A tip from the room page: sendTip with the browser's per-confirmation key as its idempotency
@@ -10,11 +19,14 @@ export type TipInRoomOptions = { user: { id: number; username: string }; perform
  * the room. A repeated submit returns the same tip and is announced again with the same id, which
  * the page shows once.
  */
-export async function tipInRoom({ user, performerId, credits, key, now }: TipInRoomOptions): Promise<SentTip> {
-  const sent = await sendTip({ userId: user.id, performerId, credits, now, idempotencyKey: `site:${user.id}:${key}` });
+export async function tipInRoom({ user, performerId, credits, key, menuItemId, now }: TipInRoomOptions): Promise<SentTip> {
+  const idempotencyKey = `site:${user.id}:${key}`;
+  const sent = menuItemId === undefined
+    ? await sendTip({ userId: user.id, performerId, credits, now, idempotencyKey })
+    : await sendMenuTip({ userId: user.id, performerId, menuItemId, expectedCredits: credits, now, idempotencyKey });
   await publishRoomMessage(performerId, {
     t: "tip",
-    tip: { id: sent.tip.id, at: sent.tip.date, username: user.username, credits: sent.tip.credits },
+    tip: { id: sent.tip.id, at: sent.tip.date, username: user.username, credits: sent.tip.credits, item: sent.tip.item },
   }).catch((error) => console.error("tip announcement failed (the tip itself is paid)", error));
   return sent;
 }
