@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   show_in_progress: 409,
   invalid_transition: 409,
   spying_disabled: 409,
+  group_minimum_not_reached: 409,
   conflict: 409,
   payment_mismatch: 409,
   payload_too_large: 413,

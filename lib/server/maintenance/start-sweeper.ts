@@ -1,6 +1,7 @@
 import "server-only";
 import { purgeIdempotencyRecords, RETENTION_MS } from "@/lib/server/chat-api/idempotency";
 import { retryUnfinishedIpn } from "@/lib/server/paypal/retry-unfinished-ipn";
+import { expireGroupShows } from "@/lib/server/group-shows/expire-group-shows";
 import { expireStaleShows } from "@/lib/server/shows/expire-stale-shows";
 
 const SWEEP_EVERY_MS = 5_000;
@@ -23,6 +24,7 @@ export function startSweeper(): void {
     running = true;
     try {
       while ((await expireStaleShows({ limit: 500 })) === 500);
+      while ((await expireGroupShows({ limit: 100 })) === 100);
       if (Date.now() - lastIpnRetry > IPN_RETRY_EVERY_MS) {
         lastIpnRetry = Date.now();
         await retryUnfinishedIpn();

@@ -35,6 +35,8 @@ export async function acceptShow({ showId, now = new Date(), db }: AcceptShowOpt
       if (performer.shows.length > 0) {
         throw new AppError("performer_unavailable", `Performer ${show.performerId} is already in a private show.`);
       }
+      const group = await tx.groupShow.findFirst({ where: { performerId: show.performerId, status: "running" }, select: { id: true } });
+      if (group) throw new AppError("performer_unavailable", `Performer ${show.performerId} is in a group show.`);
       const user = await tx.user.findUniqueOrThrow({ where: { id: show.userId }, select: { credits: true, blocked: true, flagged: true } });
       if (user.blocked || user.flagged) throw new AppError("invalid_request", `User ${show.userId} cannot spend credits (blocked or flagged).`);
       // The balance may have been spent since the request (tips): re-check what the start needs.
