@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   invalid_transition: 409,
   spying_disabled: 409,
   group_minimum_not_reached: 409,
+  sold_out: 409,
   conflict: 409,
   payment_mismatch: 409,
   payload_too_large: 413,

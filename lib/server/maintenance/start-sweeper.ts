@@ -3,6 +3,7 @@ import { purgeIdempotencyRecords, RETENTION_MS } from "@/lib/server/chat-api/ide
 import { retryUnfinishedIpn } from "@/lib/server/paypal/retry-unfinished-ipn";
 import { expireGroupShows } from "@/lib/server/group-shows/expire-group-shows";
 import { expireStaleShows } from "@/lib/server/shows/expire-stale-shows";
+import { expireTicketShows } from "@/lib/server/ticket-shows/expire-ticket-shows";
 
 const SWEEP_EVERY_MS = 5_000;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
@@ -25,6 +26,7 @@ export function startSweeper(): void {
     try {
       while ((await expireStaleShows({ limit: 500 })) === 500);
       while ((await expireGroupShows({ limit: 100 })) === 100);
+      await expireTicketShows({ limit: 100 });
       if (Date.now() - lastIpnRetry > IPN_RETRY_EVERY_MS) {
         lastIpnRetry = Date.now();
         await retryUnfinishedIpn();

@@ -2,14 +2,14 @@ import "server-only";
 import { periodOf } from "@/lib/admin/period";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type TipAction } from "@/lib/generated/prisma/client";
 
 export type GetPerformerReportOptions = { performerId: number; from: string; to: string };
 
 export type ReportRow = {
   id: string;
   date: Date;
-  action: "tips" | "liveshow";
+  action: TipAction;
   viewer: string;
   credits: number;
   /** Seconds billed, for a private show. */
