@@ -101,6 +101,16 @@ export const ZSendMenuTipRequest = z
   .object({ userId: ZId, performerId: ZId, menuItemId: ZId })
   .register(chatApiRequests, { id: "SendMenuTipRequest", description: "A viewer tips an item of the performer's tip menu (its price in credits)." });
 
+export const ZOpenGroupShowRequest = z
+  .object({ minViewers: z.int().min(1).max(1000), waitSeconds: z.int().min(60).max(3600) })
+  .register(chatApiRequests, { id: "OpenGroupShowRequest", description: "The performer opens a group show at their group rate." });
+
+export const ZUserIdRequest = z.object({ userId: ZId }).register(chatApiRequests, { id: "UserIdRequest", description: "The viewer acting." });
+
+export const ZScheduleTicketShowRequest = z
+  .object({ title: z.string().trim().min(1).max(120), startsAt: z.iso.datetime(), seats: z.int().min(1).max(100_000).nullable().optional() })
+  .register(chatApiRequests, { id: "ScheduleTicketShowRequest", description: "The performer schedules a ticket show at their ticket price." });
+
 // ---------------------------------------------------------------------------------------------------
 // Responses
 
@@ -154,7 +164,9 @@ export const ZShow = z
     userId: ZId,
     performerId: ZId,
     status: ZShowStatus,
-    kind: z.enum(["private", "spy"]).meta({ description: "private: a viewer's private show; spy: a viewer watching one unseen (parentShowId), billed by the same rule." }),
+    kind: z.enum(["private", "spy", "group"]).meta({
+      description: "private: a viewer's private show; spy: a viewer watching one unseen (parentShowId); group: a viewer's seat in a group show. All billed by the same rule.",
+    }),
     parentShowId: ZId.nullable().meta({ description: "The private show a spy session watches; null for a private show." }),
     ratePerMinute: ZCredits.meta({ description: "The performer's rate when the show was requested." }),
     minimumSeconds: z.int().min(0).meta({
@@ -235,3 +247,28 @@ export const ZMenuTipResponse = z
     goal: ZGoal.nullable().meta({ description: "The goal the tip counted towards, after it; null when none runs." }),
   })
   .register(chatApiResponses, { id: "MenuTipResponse" });
+
+export const ZGroupShow = z
+  .object({
+    id: ZId, performerId: ZId, ratePerMinute: ZCredits, minViewers: z.int().min(1),
+    status: z.enum(["waiting", "running", "ended", "cancelled"]),
+    openedAt: ZTime, startBy: ZTime.meta({ description: "Started by then with minViewers payers, or cancelled: nobody pays." }),
+    startedAt: ZTime.nullable(), endedAt: ZTime.nullable(),
+    seats: z.array(ZShow).meta({ description: "One Show of kind group per viewer who joined: requested while waiting, active from the start, billed like any show." }),
+  })
+  .register(chatApiResponses, { id: "GroupShow" });
+export const ZGroupShowResponse = z.object({ groupShow: ZGroupShow }).register(chatApiResponses, { id: "GroupShowResponse" });
+
+export const ZTicketShow = z
+  .object({
+    id: ZId, performerId: ZId, title: z.string(), price: ZCredits, startsAt: ZTime, seats: z.int().nullable(), sold: z.int().min(0),
+    status: z.enum(["scheduled", "live", "ended", "cancelled"]),
+    startedAt: ZTime.nullable(), endedAt: ZTime.nullable(), cancelReason: z.string().nullable(),
+    holders: z.array(ZId).meta({ description: "Viewers holding a ticket (not refunded): only they stay in the room while it is live." }),
+  })
+  .register(chatApiResponses, { id: "TicketShow" });
+export const ZTicketShowResponse = z.object({ ticketShow: ZTicketShow }).register(chatApiResponses, { id: "TicketShowResponse" });
+
+export const ZTicketResponse = z
+  .object({ ticket: z.object({ id: ZId, ticketShowId: ZId, userId: ZId, price: ZCredits, boughtAt: ZTime }), user: ZBalance })
+  .register(chatApiResponses, { id: "TicketResponse" });

@@ -89,3 +89,57 @@ describe("tip menu and goal endpoints", () => {
     expect((await call<Body>("GET", `/performers/${performer.id}/goal`)).body).toEqual({ goal: null });
   });
 });
+
+describe("group and ticket show endpoints", () => {
+  it("runs a group show through the API: open, join, start (non-payer sent away), heartbeat, end", async () => {
+    const performer = await createPerformer();
+    await prisma.performer.update({ where: { id: performer.id }, data: { groupRatePerMinute: 60 } });
+    const [a, b, poor] = await Promise.all([createViewer({ credits: 500 }), createViewer({ credits: 500 }), createViewer({ credits: 60 })]);
+    const opened = await call<Body>("POST", `/performers/${performer.id}/group-shows`, { minViewers: 2, waitSeconds: 600 });
+    expect(opened).toMatchObject({ status: 201, body: { groupShow: { status: "waiting", ratePerMinute: 60, minViewers: 2, seats: [] } } });
+    const id = opened.body.groupShow.id;
+    const seats: Body[] = [];
+    for (const v of [a, b, poor]) seats.push((await call<Body>("POST", `/group-shows/${id}/join`, { userId: v.id })).body.show);
+    expect(seats.map((s) => [s.kind, s.status])).toEqual([["group", "requested"], ["group", "requested"], ["group", "requested"]]);
+    await call("POST", "/tips", { userId: poor.id, performerId: performer.id, credits: 1 });
+    const started = await call<Body>("POST", `/group-shows/${id}/start`);
+    expect(started.body.groupShow.seats.map((s: Body) => s.status)).toEqual(["active", "active", "cancelled"]);
+    expect((await call<Body>("POST", `/shows/${seats[0]!.id}/heartbeat`)).body.show).toMatchObject({ kind: "group", status: "active" });
+    const ended = await call<Body>("POST", `/group-shows/${id}/end`);
+    expect(ended.body.groupShow.status).toBe("ended");
+    expect((await call<Body>("GET", `/group-shows/${id}`)).body.groupShow.seats.map((s: Body) => s.status)).toEqual(["ended", "ended", "cancelled"]);
+    for (const v of [a, b, poor]) expect(await ledgerSum(v.id)).toBe((await prisma.user.findUniqueOrThrow({ where: { id: v.id } })).credits);
+  });
+
+  it("answers group_minimum_not_reached and keeps the seats waiting", async () => {
+    const performer = await createPerformer();
+    const viewer = await createViewer({ credits: 500 });
+    const { body } = await call<Body>("POST", `/performers/${performer.id}/group-shows`, { minViewers: 3, waitSeconds: 600 });
+    await call("POST", `/group-shows/${body.groupShow.id}/join`, { userId: viewer.id });
+    const start = await call<Body>("POST", `/group-shows/${body.groupShow.id}/start`);
+    expect({ status: start.status, code: start.body.error.code }).toEqual({ status: 409, code: "group_minimum_not_reached" });
+    expect((await call<Body>("POST", `/performers/${performer.id}/group-shows`, { minViewers: 0, waitSeconds: 600 })).status).toBe(422);
+  });
+
+  it("sells tickets, refuses the sold-out, and refunds on cancel; holders are listed", async () => {
+    const performer = await createPerformer();
+    await prisma.performer.update({ where: { id: performer.id }, data: { ticketPrice: 40 } });
+    const [a, b] = await Promise.all([createViewer({ credits: 100 }), createViewer({ credits: 100 })]);
+    const startsAt = new Date(Date.now() + 3_600_000).toISOString();
+    const scheduled = await call<Body>("POST", `/performers/${performer.id}/ticket-shows`, { title: "Night", startsAt, seats: 1 });
+    expect(scheduled).toMatchObject({ status: 201, body: { ticketShow: { title: "Night", price: 40, seats: 1, sold: 0, status: "scheduled", holders: [] } } });
+    const id = scheduled.body.ticketShow.id;
+    const bought = await call<Body>("POST", `/ticket-shows/${id}/tickets`, { userId: a.id }, { idempotencyKey: `ticket-${a.id}` });
+    expect(bought).toMatchObject({ status: 201, body: { ticket: { price: 40, userId: a.id }, user: { id: a.id, credits: 60 } } });
+    expect((await call<Body>("POST", `/ticket-shows/${id}/tickets`, { userId: a.id }, { idempotencyKey: `ticket-${a.id}` })).body).toEqual(bought.body);
+    const soldOut = await call<Body>("POST", `/ticket-shows/${id}/tickets`, { userId: b.id });
+    expect({ status: soldOut.status, code: soldOut.body.error.code }).toEqual({ status: 409, code: "sold_out" });
+    expect((await call<Body>("GET", `/ticket-shows/${id}`)).body.ticketShow.holders).toEqual([a.id]);
+    const start = await call<Body>("POST", `/ticket-shows/${id}/start`);
+    expect(start.body.error.code).toBe("invalid_transition");
+    const cancelled = await call<Body>("POST", `/ticket-shows/${id}/cancel`);
+    expect(cancelled.body.ticketShow).toMatchObject({ status: "cancelled", cancelReason: "cancelled by the performer", holders: [] });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: a.id } })).credits).toBe(100);
+    expect(await ledgerSum(a.id)).toBe(100);
+  });
+});

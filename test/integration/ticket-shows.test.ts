@@ -29,8 +29,9 @@ describe("ticket shows", () => {
     const show = await scheduleTicketShow({ performerId: performer.id, title: "Birthday show", startsAt: at(3600), now: t0 });
     expect(show).toMatchObject({ price: 100, status: "scheduled", sold: 0 });
     const [a, b, late] = await Promise.all([createViewer({ credits: 250 }), createViewer({ credits: 100 }), createViewer({ credits: 100 })]);
-    const ticket = await buyTicket({ userId: a.id, ticketShowId: show.id, now: at(10) });
-    expect(await buyTicket({ userId: a.id, ticketShowId: show.id, now: at(11) })).toEqual(ticket);
+    const bought = await buyTicket({ userId: a.id, ticketShowId: show.id, now: at(10) });
+    expect(bought.user.credits).toBe(150);
+    expect(await buyTicket({ userId: a.id, ticketShowId: show.id, now: at(11) })).toEqual(bought);
     await buyTicket({ userId: b.id, ticketShowId: show.id, now: at(12) });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: a.id } })).credits).toBe(150);
     expect(await prisma.tip.count({ where: { action: "ticket" } })).toBe(0);
@@ -95,7 +96,7 @@ describe("ticket shows", () => {
     const performer = await ticketPerformer(30);
     const show = await scheduleTicketShow({ performerId: performer.id, title: "Key", startsAt: at(600), now: t0 });
     const viewer = await createViewer({ credits: 30 });
-    const ticket = await buyTicket({ userId: viewer.id, ticketShowId: show.id, now: at(1) });
+    const { ticket } = await buyTicket({ userId: viewer.id, ticketShowId: show.id, now: at(1) });
     await cancelTicketShow({ ticketShowId: show.id, now: at(2) });
     const { applyCreditChange } = await import("@/lib/server/ledger/apply-credit-change");
     await expect(prisma.$transaction((tx) => applyCreditChange(tx, {

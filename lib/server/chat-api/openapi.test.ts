@@ -25,6 +25,17 @@ const API_MD = [
   ["post", "/menu-tips", 201],
   ["get", "/performers/{id}/tip-menu", 200],
   ["get", "/performers/{id}/goal", 200],
+  ["post", "/performers/{id}/group-shows", 201],
+  ["get", "/group-shows/{id}", 200],
+  ["post", "/group-shows/{id}/join", 201],
+  ["post", "/group-shows/{id}/start", 200],
+  ["post", "/group-shows/{id}/end", 200],
+  ["post", "/performers/{id}/ticket-shows", 201],
+  ["get", "/ticket-shows/{id}", 200],
+  ["post", "/ticket-shows/{id}/tickets", 201],
+  ["post", "/ticket-shows/{id}/start", 200],
+  ["post", "/ticket-shows/{id}/end", 200],
+  ["post", "/ticket-shows/{id}/cancel", 200],
 ] as const;
 
 type Doc = { openapi: string; paths: Record<string, Record<string, any>>; components: Record<string, Record<string, unknown>> }; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -16,12 +16,17 @@ export type BuyTicketOptions = { userId: number; ticketShowId: number; now?: Dat
  * The show's row lock serialises purchases, so the last seats go to exactly as many buyers.
  * A ticket bought while the show is live is earned at once (its ppv_tips row).
  */
-export async function buyTicket({ userId, ticketShowId, now = new Date(), db }: BuyTicketOptions): Promise<Ticket> {
+export type BoughtTicket = { ticket: Ticket; user: { id: number; credits: number } };
+
+export async function buyTicket({ userId, ticketShowId, now = new Date(), db }: BuyTicketOptions): Promise<BoughtTicket> {
   try {
     return await inTransaction(db, async (tx) => {
       const show = await lockTicketShow(tx, ticketShowId);
       const held = await tx.ticket.findUnique({ where: { ticketShowId_userId: { ticketShowId, userId } } });
-      if (held && held.refundedAt === null) return held;
+      if (held && held.refundedAt === null) {
+        const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, credits: true } });
+        return { ticket: held, user };
+      }
       if (show.status !== "scheduled" && show.status !== "live") {
         throw new AppError("invalid_transition", `Ticket show ${ticketShowId} is ${show.status}; tickets are sold until it ends.`);
       }
@@ -32,11 +37,11 @@ export async function buyTicket({ userId, ticketShowId, now = new Date(), db }: 
       if (show.seats !== null && show.sold >= show.seats) throw new AppError("sold_out", `Ticket show ${ticketShowId} is sold out.`);
       const ticket = await tx.ticket.create({ data: { ticketShowId, userId, price: show.price, boughtAt: now } });
       // The ledger refuses a blocked, flagged or short account (and the whole purchase rolls back).
-      await applyCreditChange(tx, { userId, delta: -show.price, kind: "ticket", reference: `ticket:${ticket.id}`, idempotencyKey: `ticket:${ticket.id}` });
+      const { balance } = await applyCreditChange(tx, { userId, delta: -show.price, kind: "ticket", reference: `ticket:${ticket.id}`, idempotencyKey: `ticket:${ticket.id}` });
       await tx.ticketShow.update({ where: { id: ticketShowId }, data: { sold: { increment: 1 } } });
       if (show.status === "live") await earnTickets(tx, show, [ticket], now);
       await notifyRoomChanged(tx, show.performerId);
-      return ticket;
+      return { ticket, user: { id: userId, credits: balance } };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("conflict", "This ticket is being bought right now; try again.");
