@@ -39,6 +39,19 @@ export type RoomView = {
   /** The performer's goal (running, or reached in the past hour), null when none. */
   goal: WallGoal | null;
   tipMenu: TipMenuEntry[];
+  /** The room's open group show; `mySeat` is this user's seat in it. */
+  group: RoomGroupShow | null;
+  /** The room's next (or live) ticket show; `holding`: this user holds a ticket. */
+  ticketShow: RoomTicketShow | null;
+};
+
+export type RoomGroupShow = {
+  id: number; status: "waiting" | "running"; ratePerMinute: number; minViewers: number; startBy: string; joined: number;
+  mySeat: { id: number; status: ShowStatus } | null;
+};
+
+export type RoomTicketShow = {
+  id: number; title: string; price: number; startsAt: string; status: "scheduled" | "live"; seats: number | null; sold: number; holding: boolean;
 };
 
 export type ChatMessage = { id: string; at: string; from: { id: number; username: string; role: RoomRole }; text: string };

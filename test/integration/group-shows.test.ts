@@ -6,6 +6,8 @@ import { joinGroupShow } from "@/lib/server/group-shows/join-group-show";
 import { openGroupShow } from "@/lib/server/group-shows/open-group-show";
 import { startGroupShow } from "@/lib/server/group-shows/start-group-show";
 import { setPerformerStatus } from "@/lib/server/performers/set-performer-status";
+import { getRoomState, viewRoomState } from "@/lib/server/rooms/get-room-state";
+import { sendChatMessage } from "@/lib/server/rooms/send-chat-message";
 import { acceptShow } from "@/lib/server/shows/accept-show";
 import { billShow } from "@/lib/server/shows/bill-show";
 import { billShows } from "@/lib/server/shows/bill-shows";
@@ -65,6 +67,12 @@ describe("group shows", () => {
     await startGroupShow({ groupShowId: group.id, now: at(30) });
     const seats = await prisma.privateShow.findMany({ where: { groupShowId: group.id }, orderBy: { id: "asc" } });
     expect(seats.map((s) => [s.userId, s.status])).toEqual([[rich.id, "active"], [modest.id, "active"], [spender.id, "cancelled"]]);
+    // The room: payers stay, the sent-away viewer and strangers wait outside and cannot chat.
+    const state = (await getRoomState(performer.id, at(30)))!;
+    expect(viewRoomState(state, rich)).toMatchObject({ excluded: false, group: { status: "running", joined: 2, mySeat: { id: seats[0]!.id, status: "active" } } });
+    expect(viewRoomState(state, spender)).toMatchObject({ excluded: true, group: { mySeat: null } });
+    await expect(sendChatMessage({ user: { id: spender.id, username: spender.username, role: "viewer" }, slug: performer.slug, text: "hi" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(sendChatMessage({ user: { id: rich.id, username: rich.username, role: "viewer" }, slug: performer.slug, text: "hi" })).resolves.toBeTruthy();
 
     // The group runs: batch heartbeats; the modest viewer runs out at 90 s, the rich one stays.
     for (let second = 40; second <= 150; second += 10) {

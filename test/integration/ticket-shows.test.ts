@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
+import { getRoomState, viewRoomState } from "@/lib/server/rooms/get-room-state";
 import { buyTicket } from "@/lib/server/ticket-shows/buy-ticket";
 import { cancelTicketShow } from "@/lib/server/ticket-shows/cancel-ticket-show";
 import { expireTicketShows } from "@/lib/server/ticket-shows/expire-ticket-shows";
@@ -38,6 +39,10 @@ describe("ticket shows", () => {
     await expect(startTicketShow({ ticketShowId: show.id, now: at(1000) })).rejects.toMatchObject({ code: "invalid_transition" });
     await startTicketShow({ ticketShowId: show.id, now: at(3500) });
     expect(await prisma.tip.count({ where: { action: "ticket", item: "Birthday show" } })).toBe(2);
+    // Only ticket holders stay in the room while it is live.
+    const state = (await getRoomState(performer.id, at(3500)))!;
+    expect(viewRoomState(state, a)).toMatchObject({ excluded: false, ticketShow: { status: "live", holding: true, sold: 2 } });
+    expect(viewRoomState(state, late)).toMatchObject({ excluded: true, ticketShow: { holding: false } });
     await buyTicket({ userId: late.id, ticketShowId: show.id, now: at(3700) });
     expect(await prisma.tip.count({ where: { action: "ticket" } })).toBe(3);
     await endTicketShow({ ticketShowId: show.id, now: at(7000) });

@@ -33,13 +33,23 @@ export async function getRoomMember({ user, slug }: { user: RoomUser; slug: stri
  * user ids, for further checks (spies watch but may not chat).
  */
 export async function assertInRoom(member: RoomMember): Promise<{ activeShow: { id: number; userId: number } | null; spyUserIds: number[] }> {
-  const [activeShow, spies] = await Promise.all([
-    prisma.privateShow.findFirst({ where: { performerId: member.room.performerId, status: "active", kind: "private" }, select: { id: true, userId: true } }),
-    prisma.privateShow.findMany({ where: { performerId: member.room.performerId, status: "active", kind: "spy" }, select: { userId: true } }),
+  const performerId = member.room.performerId;
+  const [activeShow, spies, group, ticketShow] = await Promise.all([
+    prisma.privateShow.findFirst({ where: { performerId, status: "active", kind: "private" }, select: { id: true, userId: true } }),
+    prisma.privateShow.findMany({ where: { performerId, status: "active", kind: "spy" }, select: { userId: true } }),
+    prisma.groupShow.findFirst({ where: { performerId, status: "running" }, select: { seats: { where: { status: "active" }, select: { userId: true } } } }),
+    prisma.ticketShow.findFirst({ where: { performerId, status: "live" }, select: { tickets: { where: { refundedAt: null }, select: { userId: true } } } }),
   ]);
   const spyUserIds = spies.map((spy) => spy.userId);
-  if (activeShow && !member.isOwner && activeShow.userId !== member.user.id && !spyUserIds.includes(member.user.id)) {
+  const me = member.user.id;
+  if (activeShow && !member.isOwner && activeShow.userId !== me && !spyUserIds.includes(me)) {
     throw new AppError("forbidden", `${member.room.displayName} is in a private show right now.`);
+  }
+  if (group && !member.isOwner && !group.seats.some((seat) => seat.userId === me)) {
+    throw new AppError("forbidden", `${member.room.displayName} is in a group show right now.`);
+  }
+  if (ticketShow && !member.isOwner && !ticketShow.tickets.some((ticket) => ticket.userId === me)) {
+    throw new AppError("forbidden", `${member.room.displayName} is in a ticket show right now.`);
   }
   return { activeShow, spyUserIds };
 }
