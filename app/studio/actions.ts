@@ -8,6 +8,14 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { getPerformerOfUser } from "@/lib/server/performers/get-performer-of-user";
 import { setPerformerStatus } from "@/lib/server/performers/set-performer-status";
 import { endGoal } from "@/lib/server/goals/end-goal";
+import { endGroupShow } from "@/lib/server/group-shows/end-group-show";
+import { getOpenGroupShowId } from "@/lib/server/group-shows/get-open-group-show-id";
+import { openGroupShow } from "@/lib/server/group-shows/open-group-show";
+import { startGroupShow } from "@/lib/server/group-shows/start-group-show";
+import { cancelTicketShow } from "@/lib/server/ticket-shows/cancel-ticket-show";
+import { requireOwnTicketShow } from "@/lib/server/ticket-shows/require-own-ticket-show";
+import { scheduleTicketShow } from "@/lib/server/ticket-shows/schedule-ticket-show";
+import { endTicketShow, startTicketShow } from "@/lib/server/ticket-shows/start-ticket-show";
 import { startGoal } from "@/lib/server/goals/start-goal";
 import { setPerformerPrices } from "@/lib/server/prices/set-performer-prices";
 import { setTipMenu } from "@/lib/server/tip-menu/set-tip-menu";
@@ -17,7 +25,7 @@ import { endShow } from "@/lib/server/shows/end-show";
 import { setSpiesAllowed } from "@/lib/server/shows/set-spies-allowed";
 import { ZPerformerPrices } from "@/lib/validations/prices";
 import { ZGoal, ZTipMenuText } from "@/lib/validations/tip-menu";
-import { ZPerformerStatus, ZSpiesAllowed } from "@/lib/validations/room";
+import { ZOpenGroupForm, ZPerformerStatus, ZScheduleTicketForm, ZSpiesAllowed, ZTicketShowId, ZTicketShowVerb } from "@/lib/validations/room";
 
 // The performer's side: their own status and the shows of their own room only (checked on the
 // server for every call). Used by the studio and by the performer's view of their room.
@@ -89,4 +97,34 @@ export async function startGoalAction(formData: FormData): Promise<ActionResult>
 
 export async function endGoalAction(): Promise<ActionResult> {
   return studioAction((performerId) => endGoal({ performerId }));
+}
+
+export async function openGroupAction(formData: FormData): Promise<ActionResult> {
+  return studioAction(async (performerId) => {
+    const { minViewers, waitMinutes } = ZOpenGroupForm.parse(formFields(formData));
+    await openGroupShow({ performerId, minViewers, waitSeconds: waitMinutes * 60 });
+  });
+}
+
+export async function startGroupAction(): Promise<ActionResult> {
+  return studioAction(async (performerId) => startGroupShow({ groupShowId: await getOpenGroupShowId(performerId) }));
+}
+
+export async function endGroupAction(): Promise<ActionResult> {
+  return studioAction(async (performerId) => endGroupShow({ groupShowId: await getOpenGroupShowId(performerId) }));
+}
+
+export async function scheduleTicketAction(formData: FormData): Promise<ActionResult> {
+  return studioAction((performerId) => scheduleTicketShow({ performerId, ...ZScheduleTicketForm.parse(formFields(formData)) }));
+}
+
+/** start, end or cancel one of the performer's own ticket shows. */
+export async function ticketShowAction(verb: "start" | "end" | "cancel", input: unknown): Promise<ActionResult> {
+  return studioAction(async (performerId) => {
+    const { ticketShowId } = ZTicketShowId.parse(input);
+    const checked = ZTicketShowVerb.parse(verb);
+    await requireOwnTicketShow(performerId, ticketShowId);
+    const run = { start: startTicketShow, end: endTicketShow, cancel: cancelTicketShow }[checked];
+    await run({ ticketShowId });
+  });
 }

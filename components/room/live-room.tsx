@@ -9,7 +9,9 @@ import { ChatPanel } from "./chat-panel";
 import { PerformerShowPanel } from "./performer-show-panel";
 import { PrivateShowPanel } from "./private-show-panel";
 import { GoalBar } from "./goal-bar";
+import { GroupPanel } from "./group-panel";
 import { SpyPanel } from "./spy-panel";
+import { TicketPanel } from "./ticket-panel";
 import { TipMenu } from "./tip-menu";
 import { TipPanel } from "./tip-panel";
 import { useRoom } from "./use-room";
@@ -86,6 +88,12 @@ export function LiveRoom({ room, me, isOwner, provider, iceServers, heartbeatMs,
 
       {view?.goal && <GoalBar goal={view.goal} />}
       {isOwner && view && <PerformerShowPanel shows={view.shows} billing={billing} />}
+      {view && isViewer && (
+        <>
+          <GroupPanel group={view.group} isOwner={false} isViewer sendsHeartbeats={builtin} heartbeatMs={heartbeatMs} onBalance={onBalance} />
+          <TicketPanel show={view.ticketShow} isOwner={false} isViewer onBalance={onBalance} />
+        </>
+      )}
       {view && (me?.role === "viewer" || isOwner) && (
         <SpyPanel
           view={view} performerId={room.performerId} displayName={room.displayName} isOwner={isOwner} isViewer={isViewer}

@@ -5,7 +5,9 @@ import { setStatusAction } from "@/app/studio/actions";
 import { ReconnectingNote } from "@/components/realtime/reconnecting-note";
 import { ChatPanel } from "@/components/room/chat-panel";
 import { PerformerShowPanel } from "@/components/room/performer-show-panel";
+import { GroupPanel } from "@/components/room/group-panel";
 import { SpyPanel } from "@/components/room/spy-panel";
+import { TicketPanel } from "@/components/room/ticket-panel";
 import { useRoom } from "@/components/room/use-room";
 import { Broadcaster } from "@/components/room/webrtc";
 import { StatusBadge } from "@/components/wall/status-badge";
@@ -142,7 +144,11 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
       </section>
       {view && <PerformerShowPanel shows={view.shows} billing={billing} />}
       {view && (
-        <SpyPanel view={view} displayName={room.displayName} isOwner isViewer={false} sendsHeartbeats={false} heartbeatMs={0} onBalance={() => undefined} />
+        <>
+          <SpyPanel view={view} displayName={room.displayName} isOwner isViewer={false} sendsHeartbeats={false} heartbeatMs={0} onBalance={() => undefined} />
+          <GroupPanel group={view.group} isOwner isViewer={false} sendsHeartbeats={false} heartbeatMs={0} onBalance={() => undefined} />
+          <TicketPanel show={view.ticketShow} isOwner isViewer={false} onBalance={() => undefined} />
+        </>
       )}
       {builtin && <ChatPanel lines={lines} send={sendChat} disabledReason={null} />}
     </div>

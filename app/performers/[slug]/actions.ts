@@ -6,9 +6,11 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { cancelShow } from "@/lib/server/shows/cancel-show";
 import { endShow } from "@/lib/server/shows/end-show";
 import { requestShow } from "@/lib/server/shows/request-show";
+import { joinGroupShow } from "@/lib/server/group-shows/join-group-show";
 import { spyInRoom } from "@/lib/server/shows/spy-in-room";
+import { buyTicket } from "@/lib/server/ticket-shows/buy-ticket";
 import { tipInRoom } from "@/lib/server/tips/tip-in-room";
-import { ZMenuTipRequest, ZPerformerId, ZTipRequest } from "@/lib/validations/room";
+import { ZGroupShowId, ZMenuTipRequest, ZPerformerId, ZTicketShowId, ZTipRequest } from "@/lib/validations/room";
 
 // The viewer's side of a room. Each action re-checks the session's user and role on the server
 // and acts only on that user's own shows; every rule about money is in the domain function.
@@ -60,6 +62,28 @@ export async function spyAction(input: unknown): Promise<ActionResult<{ showId: 
     const { performerId } = ZPerformerId.parse(input);
     const session = await spyInRoom({ userId: user.id, performerId });
     return { ok: true, data: { showId: session.id } };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function joinGroupAction(input: unknown): Promise<ActionResult<{ showId: number }>> {
+  try {
+    const user = await requireUser(["viewer"]);
+    const { groupShowId } = ZGroupShowId.parse(input);
+    const seat = await joinGroupShow({ userId: user.id, groupShowId });
+    return { ok: true, data: { showId: seat.id } };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function buyTicketAction(input: unknown): Promise<ActionResult<{ credits: number }>> {
+  try {
+    const user = await requireUser(["viewer"]);
+    const { ticketShowId } = ZTicketShowId.parse(input);
+    const bought = await buyTicket({ userId: user.id, ticketShowId });
+    return { ok: true, data: { credits: bought.user.credits } };
   } catch (error) {
     return actionError(error);
   }
