@@ -41,7 +41,9 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
   const iceKey = JSON.stringify(iceServers);
   const servers = useMemo(() => JSON.parse(iceKey) as RTCIceServer[], [iceKey]);
   const activeUserId = view?.shows.find((show) => show.status === "active")?.userId ?? null;
-  const activeUserRef = useRef<number | null>(null);
+  // The private show's viewer and its spies keep the stream; the key changes only when they do.
+  const keptKey = activeUserId === null ? "" : [activeUserId, ...(view?.spyUserIds ?? [])].join(",");
+  const activeUserRef = useRef<number[] | null>(null);
 
   async function startCamera(): Promise<void> {
     setCameraError(null);
@@ -96,9 +98,10 @@ export function StudioLive({ room, provider, iceServers, chatSlot }: StudioLiveP
 
   // A private show keeps only its viewer's stream; when it ends, everyone may connect again.
   useEffect(() => {
-    activeUserRef.current = activeUserId;
-    broadcasterRef.current?.keepOnly(activeUserId);
-  }, [activeUserId]);
+    const kept = keptKey === "" ? null : keptKey.split(",").map(Number);
+    activeUserRef.current = kept;
+    broadcasterRef.current?.keepOnly(kept);
+  }, [keptKey]);
 
   useEffect(() => () => camera?.getTracks().forEach((track) => track.stop()), [camera]);
 

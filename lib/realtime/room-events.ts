@@ -30,6 +30,8 @@ export type RoomView = {
   excluded: boolean;
   /** Spies on the running private show: the count for its performer and viewer (0 for anyone else). */
   spies: number;
+  /** The performer's view only: the users spying on the running private show (they get the stream too). */
+  spyUserIds: number[];
   /** This user's own active spy session on the running private show, if any (they watch, but may not chat). */
   spySessionId: number | null;
   /** Whether this user could start spying now (a private show runs, spying is allowed on it and on the site). */

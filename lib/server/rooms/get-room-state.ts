@@ -95,6 +95,7 @@ export function viewRoomState(state: RoomState, user: { id: number }): RoomView 
     shows: isOwner ? state.shows : state.shows.filter((show) => show.userId === user.id),
     excluded: !isOwner && ((!party && active !== undefined && spySession === null) || outOfGroup || outOfTicketShow),
     spies: party ? state.spies.length : 0,
+    spyUserIds: isOwner ? state.spies.map((spy) => spy.userId) : [],
     spySessionId: spySession?.id ?? null,
     canSpy: !party && spySession === null && state.spyable,
     spyRatePerMinute: state.spyRatePerMinute,
