@@ -126,3 +126,10 @@ export function groupSeats(performerId: number): Promise<{ userId: number; statu
     )).rows,
   );
 }
+
+/** Sets a performer's spy rate (show modes). */
+export function setSpyRate(performerId: number, rate: number): Promise<void> {
+  return withDb(async (db) => {
+    await db.query("UPDATE performers SET spy_rate_per_minute = $2 WHERE id = $1", [performerId, rate]);
+  });
+}

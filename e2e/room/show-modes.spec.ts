@@ -1,15 +1,55 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { logIn } from "../helpers";
-import { addTipMenuAndGoal, balanceOf, createPerformer, createViewer, groupSeats, setGroupRate } from "./db";
+import { addTipMenuAndGoal, balanceOf, createPerformer, createViewer, groupSeats, latestShow, setGroupRate, setSpyRate } from "./db";
 
-// Issue 12's show modes in Chromium: a tip-menu tip moves the goal bar on another viewer's screen,
-// and a group show starts with its two payers while the viewer who did not join is sent away.
+// Issue 12's show modes in Chromium: a viewer spies on a private show (sees it, pays the spy rate),
+// a tip-menu tip moves the goal bar on another viewer's screen, and a group show starts with its two
+// payers while the viewer who did not join is sent away.
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await logIn(page, email);
   return page;
 }
+
+const videoWidth = (page: Page, testId: string) => page.getByTestId(testId).evaluate((video: HTMLVideoElement) => video.videoWidth);
+
+test("a viewer spies on a private show, sees it, cannot chat, and pays the spy rate", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const performer = await createPerformer({ ratePerMinute: 30, status: "offline" });
+  await setSpyRate(performer.id, 120);
+  const [viewer, spy] = await Promise.all([createViewer({ credits: 1000 }), createViewer({ credits: 1000 })]);
+  const [studio, room, spyPage] = await Promise.all([signedIn(browser, performer.email), signedIn(browser, viewer.email), signedIn(browser, spy.email)]);
+  await studio.goto("/studio");
+  await studio.getByRole("button", { name: "Go online" }).click();
+  await expect.poll(() => videoWidth(studio, "camera-preview")).toBeGreaterThan(0);
+  await room.goto(`/performers/${performer.slug}`);
+  await room.getByRole("button", { name: "Request private show" }).click();
+  await studio.getByRole("button", { name: `Accept ${viewer.username}'s request` }).click();
+  await expect(room.getByTestId("show-countdown")).toHaveAttribute("data-seconds", /^[1-9][0-9]*$/);
+
+  // The spy comes in during the show, pays to watch, and gets the performer's video.
+  await spyPage.goto(`/performers/${performer.slug}`);
+  await expect(spyPage.getByTestId("room-excluded")).toBeVisible();
+  await spyPage.getByTestId("spy-button").click();
+  await expect(spyPage.getByTestId("spying")).toContainText("120 credits per minute");
+  await expect.poll(() => videoWidth(spyPage, "room-video"), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect(studio.getByTestId("spy-count")).toHaveText("1 spy is watching this private show.");
+  await expect(room.getByTestId("spy-count")).toHaveText("1 spy is watching this private show.");
+
+  await spyPage.waitForTimeout(3_000);
+  await spyPage.getByRole("button", { name: "Stop spying" }).click();
+  await expect(studio.getByTestId("spy-count")).toHaveText("0 spies are watching this private show.");
+  const session = (await latestShow(spy.id))!;
+  expect(session).toMatchObject({ status: "ended", endReason: "user_left", ratePerMinute: 120 });
+  expect(session.secondsBilled).toBeGreaterThanOrEqual(3);
+  expect(session.creditsCharged).toBe(Math.ceil((session.secondsBilled * 120) / 60));
+  expect(session.ledgerCharged).toBe(session.creditsCharged);
+  expect(session.liveshowCredits).toBe(session.creditsCharged);
+  expect(await balanceOf(spy.id)).toBe(1000 - session.creditsCharged);
+  // The private show itself runs on.
+  await expect(room.getByTestId("show-countdown")).toBeVisible();
+});
 
 test("a tip-menu tip moves the goal bar on another viewer's screen", async ({ browser }) => {
   test.setTimeout(90_000);
