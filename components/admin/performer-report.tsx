@@ -71,7 +71,7 @@ export function PerformerReportView({ report, currency, markPaid }: PerformerRep
         {report.rows.length === 0 ? (
           <Empty>No tips or private shows in this period.</Empty>
         ) : (
-          <Table caption="Report rows" head={["Id", "When", "Type", "Viewer", "Credits", "Seconds", "Price", "Benefit", "Payout", "Item"]} testId="report-rows">
+          <Table caption="Report rows" head={["Id", "When", "Type", "Viewer", "Credits", "Seconds", "Price", "Benefit", "Item", "Payout"]} testId="report-rows">
             {report.rows.map((r) => (
               <tr key={r.id} data-testid="report-row">
                 <td className={TD}>{r.id}</td>
@@ -82,8 +82,8 @@ export function PerformerReportView({ report, currency, markPaid }: PerformerRep
                 <td className={TD}>{r.seconds ?? ""}</td>
                 <td className={TD}>{r.price}</td>
                 <td className={TD}>{r.benefit}</td>
-                <td className={TD}>{r.payoutId ? <Badge tone="green">#{r.payoutId}</Badge> : <Badge tone="yellow">unpaid</Badge>}</td>
                 <td className={TD}>{r.item}</td>
+                <td className={TD}>{r.payoutId ? <Badge tone="green">#{r.payoutId}</Badge> : <Badge tone="yellow">unpaid</Badge>}</td>
               </tr>
             ))}
           </Table>
