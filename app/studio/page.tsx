@@ -3,6 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Html5ChatSlot } from "@/components/room/html5chat-slot";
 import { TagsForm } from "@/components/performers/tags-form";
+import { GoalForm } from "@/components/studio/goal-form";
+import { PriceForm } from "@/components/studio/price-form";
+import { TipMenuForm } from "@/components/studio/tip-menu-form";
 import { StudioLive } from "@/components/studio/studio-live";
 import { loadEnv } from "@/lib/env";
 import { utcMinute } from "@/lib/format";
@@ -10,10 +13,13 @@ import { requirePageUser } from "@/lib/server/auth/current-user";
 import { getChatLogin } from "@/lib/server/html5chat/get-chat-login";
 import { getPerformerOfUser } from "@/lib/server/performers/get-performer-of-user";
 import { getRoom } from "@/lib/server/performers/get-room";
+import { listGoals } from "@/lib/server/goals/list-goals";
+import { getPerformerPrices } from "@/lib/server/prices/get-performer-prices";
+import { listTipMenu } from "@/lib/server/tip-menu/list-tip-menu";
 import { getPerformerEarnings } from "@/lib/server/reports/performer-earnings";
 import { getChatConfig } from "@/lib/server/settings/get-chat-config";
 import { listRecentTips } from "@/lib/server/reports/list-recent-tips";
-import { setOwnTagsAction } from "./actions";
+import { endGoalAction, setOwnTagsAction, setPricesAction, setTipMenuAction, startGoalAction } from "./actions";
 
 export const metadata: Metadata = { title: "Studio" };
 export const dynamic = "force-dynamic";
@@ -29,11 +35,14 @@ export default async function StudioPage() {
   const now = new Date();
   const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const [today, month, tips, chatLogin] = await Promise.all([
+  const [today, month, tips, chatLogin, pricing, menu, goals] = await Promise.all([
     getPerformerEarnings(profile.id, dayStart),
     getPerformerEarnings(profile.id, monthStart),
     listRecentTips(profile.id),
     html5chat ? getChatLogin({ userId: user.id, startRoom: room.slug }) : null,
+    getPerformerPrices(profile.id),
+    listTipMenu(profile.id),
+    listGoals(profile.id),
   ]);
   const insights = (
     <>
@@ -66,7 +75,7 @@ export default async function StudioPage() {
           <ul className="space-y-1 text-sm" data-testid="recent-tips">
             {tips.map((tip) => (
               <li key={tip.id} data-testid="recent-tip">
-                {utcMinute(tip.date)} UTC · <strong>{tip.username}</strong> tipped {tip.credits} credits (you earn {tip.performerBenefit})
+                {utcMinute(tip.date)} UTC · <strong>{tip.username}</strong> tipped {tip.credits} credits{tip.item && ` for ${tip.item}`} (you earn {tip.performerBenefit})
               </li>
             ))}
           </ul>
@@ -91,6 +100,11 @@ export default async function StudioPage() {
         chatSlot={html5chat ? <Html5ChatSlot login={chatLogin} /> : undefined}
         insights={insights}
       />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <PriceForm prices={pricing.prices} bounds={pricing.bounds} action={setPricesAction} />
+        <TipMenuForm items={menu} action={setTipMenuAction} />
+        <GoalForm goals={goals} startAction={startGoalAction} endAction={endGoalAction} />
+      </div>
     </div>
   );
 }

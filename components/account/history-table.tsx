@@ -9,6 +9,8 @@ const KIND_LABEL: Record<HistoryLine["kind"], string> = {
   reversal: "PayPal reversal",
   canceled_reversal: "Reversal cancelled",
   admin_adjustment: "Adjustment",
+  ticket: "Ticket",
+  ticket_refund: "Ticket refunded",
 };
 
 function details(line: HistoryLine): string {
@@ -18,6 +20,7 @@ function details(line: HistoryLine): string {
     case "show":
       return `with ${line.performerName ?? "a performer"} · ${duration(line.seconds ?? 0)}${line.showActive ? " (running)" : ""}`;
     case "admin_adjustment":
+    case "ticket_refund":
       return line.reason ?? "";
     default:
       return line.itemName ?? line.reason ?? "";

@@ -1,4 +1,5 @@
 import type { ActionResult } from "@/lib/http/action-result";
+import { EARNING_KINDS, EARNING_LABEL } from "@/lib/reports/earning-kind";
 import type { PerformerReport } from "@/lib/server/reports/get-performer-report";
 import { ActionForm } from "./action-form";
 import { SubmitButton, TextField } from "./fields";
@@ -35,6 +36,17 @@ export function PerformerReportView({ report, currency, markPaid }: PerformerRep
           <Stat label="Show credits" value={report.shows.credits} />
           <Stat label={`Shows benefit (${currency})`} value={report.shows.benefit} />
         </dl>
+        <Table caption="By kind" head={["Kind", "Rows", "Credits", `Price (${currency})`, `Benefit (${currency})`]} testId="report-by-kind">
+          {EARNING_KINDS.map((kind) => (
+            <tr key={kind} data-testid={`report-kind-${kind}`}>
+              <td className={TD}>{EARNING_LABEL[kind]}</td>
+              <td className={TD}>{report.byKind[kind].count}</td>
+              <td className={TD}>{report.byKind[kind].credits}</td>
+              <td className={TD}>{report.byKind[kind].price}</td>
+              <td className={TD}>{report.byKind[kind].benefit}</td>
+            </tr>
+          ))}
+        </Table>
         <div className="flex flex-wrap items-end justify-between gap-4 border-t border-slate-800 pt-3">
           <p>
             Owed for this period: <strong className="text-xl" data-testid="report-owed">{report.owed}</strong> {currency}{" "}
@@ -59,18 +71,39 @@ export function PerformerReportView({ report, currency, markPaid }: PerformerRep
         {report.rows.length === 0 ? (
           <Empty>No tips or private shows in this period.</Empty>
         ) : (
-          <Table caption="Report rows" head={["Id", "When", "Type", "Viewer", "Credits", "Seconds", "Price", "Benefit", "Payout"]} testId="report-rows">
+          <Table caption="Report rows" head={["Id", "When", "Type", "Viewer", "Credits", "Seconds", "Price", "Benefit", "Item", "Payout"]} testId="report-rows">
             {report.rows.map((r) => (
               <tr key={r.id} data-testid="report-row">
                 <td className={TD}>{r.id}</td>
                 <td className={`${TD} whitespace-nowrap`}>{formatDate(r.date)}</td>
-                <td className={TD}>{r.action === "tips" ? "tip" : "private show"}</td>
+                <td className={TD}>{EARNING_LABEL[r.kind]}</td>
                 <td className={TD}>{r.viewer}</td>
                 <td className={TD}>{r.credits}</td>
                 <td className={TD}>{r.seconds ?? ""}</td>
                 <td className={TD}>{r.price}</td>
                 <td className={TD}>{r.benefit}</td>
+                <td className={TD}>{r.item}</td>
                 <td className={TD}>{r.payoutId ? <Badge tone="green">#{r.payoutId}</Badge> : <Badge tone="yellow">unpaid</Badge>}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </section>
+
+      <section aria-labelledby="refunds-title" className="space-y-3">
+        <h2 id="refunds-title" className="text-lg font-semibold">Ticket refunds</h2>
+        {report.refunds.length === 0 ? (
+          <Empty>No ticket refunds in this period.</Empty>
+        ) : (
+          <Table caption="Ticket refunds" head={["Ticket", "Show", "Viewer", "Credits", "Refunded", "Reason"]} testId="report-refunds">
+            {report.refunds.map((r) => (
+              <tr key={r.ticketId}>
+                <td className={TD}>{r.ticketId}</td>
+                <td className={TD}>{r.show}</td>
+                <td className={TD}>{r.viewer}</td>
+                <td className={TD}>{r.credits}</td>
+                <td className={`${TD} whitespace-nowrap`}>{formatDate(r.refundedAt)}</td>
+                <td className={TD}>{r.reason}</td>
               </tr>
             ))}
           </Table>

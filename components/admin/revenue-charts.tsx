@@ -9,7 +9,9 @@ const TOOLTIP = { contentStyle: { background: "#0f172a", border: "1px solid #334
 // The amounts arrive as decimal strings computed on the server; they become numbers here only to be
 // drawn (a bar's height), never to be added up or shown as money.
 export function RevenueCharts({ perDay, top, currency }: { perDay: RevenueDay[]; top: TopPerformer[]; currency: string }) {
-  const days = perDay.map((d) => ({ day: d.day.slice(5), tips: Number(d.tips), shows: Number(d.shows) }));
+  const days = perDay.map((d) => ({
+    day: d.day.slice(5), tips: Number(d.tip), menu: Number(d.menu_tip), shows: Number(d.private_show), spy: Number(d.spy_show), group: Number(d.group_show), tickets: Number(d.ticket),
+  }));
   const performers = top.map((p) => ({ name: p.name, revenue: Number(p.revenue) }));
   return (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -24,7 +26,11 @@ export function RevenueCharts({ perDay, top, currency }: { perDay: RevenueDay[];
               <Tooltip {...TOOLTIP} />
               <Legend />
               <Bar dataKey="tips" name="Tips" stackId="r" fill="#ec4899" />
+              <Bar dataKey="menu" name="Tip menu" stackId="r" fill="#f472b6" />
               <Bar dataKey="shows" name="Private shows" stackId="r" fill="#8b5cf6" />
+              <Bar dataKey="spy" name="Spy shows" stackId="r" fill="#6366f1" />
+              <Bar dataKey="group" name="Group shows" stackId="r" fill="#0ea5e9" />
+              <Bar dataKey="tickets" name="Tickets" stackId="r" fill="#f59e0b" />
             </BarChart>
           </ResponsiveContainer>
         </div>

@@ -53,7 +53,7 @@ export function ChatPanel({ lines, send, disabledReason }: ChatPanelProps) {
               </li>
             ) : (
               <li key={`tip-${line.tip.id}`} data-testid="chat-tip" className="text-amber-300">
-                {line.tip.username} tipped {line.tip.credits} credits
+                {line.tip.username} tipped {line.tip.credits} credits{line.tip.item && ` for ${line.tip.item}`}
               </li>
             ),
           )}

@@ -8,6 +8,11 @@ import type { WallStatus } from "@/lib/realtime/room-events";
 import { ChatPanel } from "./chat-panel";
 import { PerformerShowPanel } from "./performer-show-panel";
 import { PrivateShowPanel } from "./private-show-panel";
+import { GoalBar } from "./goal-bar";
+import { GroupPanel } from "./group-panel";
+import { SpyPanel } from "./spy-panel";
+import { TicketPanel } from "./ticket-panel";
+import { TipMenu } from "./tip-menu";
 import { TipPanel } from "./tip-panel";
 import { useRoom } from "./use-room";
 import { ViewerVideo } from "./viewer-video";
@@ -88,7 +93,20 @@ export function LiveRoom({ room, me, isOwner, provider, iceServers, chatSlot }: 
         {builtin && <ChatPanel lines={lines} send={sendChat} disabledReason={chatBlocked} />}
       </div>
 
+      {view?.goal && <GoalBar goal={view.goal} />}
       {isOwner && view && <PerformerShowPanel shows={view.shows} billing={billing} />}
+      {view && isViewer && !excluded && view.tipMenu.length > 0 && (
+        <TipMenu performerId={room.performerId} displayName={room.displayName} items={view.tipMenu} balance={balance} />
+      )}
+      {view && isViewer && (
+        <>
+          <GroupPanel group={view.group} isOwner={false} isViewer />
+          <TicketPanel show={view.ticketShow} isOwner={false} isViewer />
+        </>
+      )}
+      {view && (me?.role === "viewer" || isOwner) && (
+        <SpyPanel view={view} performerId={room.performerId} displayName={room.displayName} isOwner={isOwner} isViewer={isViewer} />
+      )}
 
       {!isOwner && (
         <div

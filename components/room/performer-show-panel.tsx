@@ -14,6 +14,7 @@ const END_TEXT: Record<ShowEndReason, string> = {
   disconnected: "the connection was lost",
   credits_exhausted: "the viewer's credits ran out",
   timeout: "the viewer's page stopped answering",
+  show_ended: "the private show ended",
 };
 
 /**

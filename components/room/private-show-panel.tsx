@@ -26,6 +26,7 @@ const END_TEXT: Record<ShowEndReason, string> = {
   disconnected: "the connection was lost",
   credits_exhausted: "your credits ran out",
   timeout: "the connection was lost",
+  show_ended: "the private show ended",
 };
 
 /** Why the request button is disabled, or null when it is enabled. */

@@ -39,8 +39,8 @@ async function flushCandidates(peer: Peer): Promise<void> {
 /** The performer's side: one peer connection per viewer connection. */
 export class Broadcaster {
   private readonly peers = new Map<string, Peer>();
-  /** During a private show, the only user who keeps (or may get) the stream. */
-  private onlyUser: number | null = null;
+  /** During a private show, the only users who keep (or may get) the stream: its viewer and its spies. */
+  private onlyUsers: number[] | null = null;
 
   constructor(
     private readonly stream: MediaStream,
@@ -74,11 +74,11 @@ export class Broadcaster {
     }
   }
 
-  /** A private show started: every other viewer's connection is closed. Null lifts the restriction. */
-  keepOnly(userId: number | null): void {
-    this.onlyUser = userId;
-    if (userId === null) return;
-    for (const [conn, peer] of this.peers) if (peer.userId !== userId) this.drop(conn, true);
+  /** A private show started: every other viewer's connection (but its spies') is closed. Null lifts the restriction. */
+  keepOnly(userIds: number[] | null): void {
+    this.onlyUsers = userIds;
+    if (userIds === null) return;
+    for (const [conn, peer] of this.peers) if (!userIds.includes(peer.userId)) this.drop(conn, true);
   }
 
   close(): void {
@@ -86,7 +86,7 @@ export class Broadcaster {
   }
 
   private async connect(conn: string, userId: number): Promise<void> {
-    if (this.onlyUser !== null && userId !== this.onlyUser) return;
+    if (this.onlyUsers !== null && !this.onlyUsers.includes(userId)) return;
     this.drop(conn);
     const others = new Set([...this.peers.values()].map((peer) => peer.userId).filter((id) => id !== userId));
     if (others.size >= this.maxViewers) {

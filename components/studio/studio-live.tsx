@@ -6,6 +6,9 @@ import { setStatusAction } from "@/app/studio/actions";
 import { ReconnectingNote } from "@/components/realtime/reconnecting-note";
 import { ChatPanel } from "@/components/room/chat-panel";
 import { PerformerShowPanel } from "@/components/room/performer-show-panel";
+import { GroupPanel } from "@/components/room/group-panel";
+import { SpyPanel } from "@/components/room/spy-panel";
+import { TicketPanel } from "@/components/room/ticket-panel";
 import { useRoom } from "@/components/room/use-room";
 import { Broadcaster } from "@/components/room/webrtc";
 import { JanusPublisher } from "@/components/video/janus-video";
@@ -51,7 +54,9 @@ export function StudioLive({ room, provider, iceServers, chatSlot, insights }: S
   const servers = useMemo(() => JSON.parse(iceKey) as RTCIceServer[], [iceKey]);
   const activeShow = view?.shows.find((show) => show.status === "active");
   const activeUserId = activeShow?.userId ?? null;
-  const activeUserRef = useRef<number | null>(null);
+  // The private show's viewer and its spies keep the stream; the key changes only when they do.
+  const keptKey = activeUserId === null ? "" : [activeUserId, ...(view?.spyUserIds ?? [])].join(",");
+  const activeUserRef = useRef<number[] | null>(null);
   const activeShowRef = useRef<{ id: number; userId: number } | null>(null);
   /** Viewer connections whose peer this page reported gone (so only their return is reported). */
   const reportedGone = useRef(new Set<string>());
@@ -151,11 +156,12 @@ export function StudioLive({ room, provider, iceServers, chatSlot, insights }: S
   // A private show keeps only its viewer's stream; when it ends, everyone may connect again.
   const activeShowId = activeShow?.id ?? null;
   useEffect(() => {
-    activeUserRef.current = activeUserId;
+    const kept = keptKey === "" ? null : keptKey.split(",").map(Number);
+    activeUserRef.current = kept;
     activeShowRef.current = activeShowId !== null && activeUserId !== null ? { id: activeShowId, userId: activeUserId } : null;
     reportedGone.current.clear();
-    broadcasterRef.current?.keepOnly(activeUserId);
-  }, [activeShowId, activeUserId]);
+    broadcasterRef.current?.keepOnly(kept);
+  }, [activeShowId, activeUserId, keptKey]);
 
   useEffect(() => () => camera?.getTracks().forEach((track) => track.stop()), [camera]);
   usePreviewSnapshots(previewRef, publishing);
@@ -221,6 +227,13 @@ export function StudioLive({ room, provider, iceServers, chatSlot, insights }: S
       </section>
       <div className="min-w-0 space-y-4 lg:row-span-2">
         {view && <PerformerShowPanel shows={view.shows} billing={billing} />}
+        {view && (
+          <>
+            <SpyPanel view={view} displayName={room.displayName} isOwner isViewer={false} />
+            <GroupPanel group={view.group} isOwner isViewer={false} />
+            <TicketPanel show={view.ticketShow} isOwner isViewer={false} />
+          </>
+        )}
         {insights}
       </div>
       {builtin && (

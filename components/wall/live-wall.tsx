@@ -8,7 +8,7 @@ import type { WallCard } from "@/lib/server/performers/list-wall";
 import { PerformerCard } from "./performer-card";
 
 const ORDER: Record<WallStatus, number> = { online: 0, busy: 1, offline: 2 };
-const EVENTS = ["snapshot", "status", "viewers"] as const;
+const EVENTS = ["snapshot", "status", "viewers", "goal"] as const;
 
 /**
  * One page of the wall, kept live by GET /api/events/wall: each status change recolours its card (and,
@@ -29,6 +29,7 @@ export function LiveWall({ initial, onlineFirst, empty }: { initial: WallCard[];
     viewers: ({ performerId, count }) => {
       setPerformers((list) => list.map((p) => (p.id === performerId ? { ...p, viewers: count } : p)));
     },
+    goal: ({ performerId, goal }) => setPerformers((list) => list.map((p) => (p.id === performerId ? { ...p, goal } : p))),
   });
   const shown = onlineFirst ? [...performers].sort((a, b) => ORDER[a.status] - ORDER[b.status]) : performers;
   return (

@@ -1,6 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import type { WallCard } from "@/lib/server/performers/list-wall";
+import { GoalBar } from "@/components/room/goal-bar";
 import { StatusBadge } from "./status-badge";
 
 const RING = { online: "ring-green-500", busy: "ring-yellow-400", offline: "ring-red-500" } as const;
@@ -29,6 +30,7 @@ export function PerformerCard({ performer }: { performer: WallCard }) {
           <span data-testid="performer-name" className="block font-medium break-words">{performer.displayName}</span>
           <p className="text-xs text-slate-400">{performer.ratePerMinute} credits / min</p>
           {performer.tags.length > 0 && <p className="truncate text-xs text-slate-400">{performer.tags.map((t) => `#${t}`).join(" ")}</p>}
+          {performer.goal && <GoalBar goal={performer.goal} compact />}
         </div>
       </Link>
     </li>

@@ -24,7 +24,7 @@ test("the report shows the demo tip, the CSV has the screen's rows, and mark pai
   const csv = await page.request.get(csvHref);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const lines = (await csv.text()).trimEnd().split("\r\n");
-  expect(lines[0]).toBe("id,date,type,viewer,credits,seconds,price,performer_benefit,payout");
+  expect(lines[0]).toBe("id,date,type,viewer,credits,seconds,price,performer_benefit,item,payout");
   expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(screenIds);
 
   const owed = (await page.getByTestId("report-owed").textContent())!;

@@ -107,3 +107,39 @@ export function setStatusSilently(performerId: number, status: "online" | "offli
     await db.query("UPDATE performers SET status = $2 WHERE id = $1", [performerId, status]);
   });
 }
+
+/** A tip menu and a running goal for a performer (show modes). */
+export function addTipMenuAndGoal(performerId: number, items: { label: string; credits: number }[], goal: { title: string; target: number }): Promise<void> {
+  return withDb(async (db) => {
+    for (const [position, item] of items.entries()) {
+      await db.query("INSERT INTO tip_menu_items (performer_id, label, credits, position) VALUES ($1, $2, $3, $4)", [performerId, item.label, item.credits, position]);
+    }
+    await db.query("INSERT INTO goals (performer_id, title, target) VALUES ($1, $2, $3)", [performerId, goal.title, goal.target]);
+  });
+}
+
+/** Sets a performer's group rate (show modes). */
+export function setGroupRate(performerId: number, rate: number): Promise<void> {
+  return withDb(async (db) => {
+    await db.query("UPDATE performers SET group_rate_per_minute = $2 WHERE id = $1", [performerId, rate]);
+  });
+}
+
+/** The seats of a performer's latest group show: viewer id, status, credits charged and its ppv_tips row's credits. */
+export function groupSeats(performerId: number): Promise<{ userId: number; status: string; creditsCharged: number; rowCredits: number | null }[]> {
+  return withDb(async (db) =>
+    (await db.query<{ userId: number; status: string; creditsCharged: number; rowCredits: number | null }>(
+      `SELECT s.user_id AS "userId", s.status::text AS status, s.credits_charged AS "creditsCharged", t.credits AS "rowCredits"
+         FROM private_shows s LEFT JOIN ppv_tips t ON t.show_id = s.id
+        WHERE s.group_show_id = (SELECT max(id) FROM group_shows WHERE performer_id = $1) ORDER BY s.id`,
+      [performerId],
+    )).rows,
+  );
+}
+
+/** Sets a performer's spy rate (show modes). */
+export function setSpyRate(performerId: number, rate: number): Promise<void> {
+  return withDb(async (db) => {
+    await db.query("UPDATE performers SET spy_rate_per_minute = $2 WHERE id = $1", [performerId, rate]);
+  });
+}

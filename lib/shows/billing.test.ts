@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { creditsOwed, isStale, planBillingStep, secondsBetween, secondsRemaining } from "./billing";
+import { creditsOwed, creditsToStart, isStale, planBillingStep, secondsBetween, secondsRemaining } from "./billing";
 
 const t0 = new Date("2026-11-22T10:00:00.000Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -38,7 +38,7 @@ describe("billing rule", () => {
 });
 
 describe("planBillingStep", () => {
-  const show = { startedAt: t0, lastHeartbeatAt: t0, ratePerMinute: 60, secondsBilled: 0, creditsCharged: 0 };
+  const show = { startedAt: t0, lastHeartbeatAt: t0, ratePerMinute: 60, minimumSeconds: 0, secondsBilled: 0, creditsCharged: 0 };
 
   it("bills what is owed and reports the seconds left", () => {
     expect(planBillingStep({ show, balance: 100, now: at(10_500) })).toEqual({
@@ -63,5 +63,29 @@ describe("planBillingStep", () => {
   it("ends a stale show at its last heartbeat without billing", () => {
     const stale = { ...show, lastHeartbeatAt: at(20_000), secondsBilled: 20, creditsCharged: 20 };
     expect(planBillingStep({ show: stale, balance: 100, now: at(65_001) })).toEqual({ outcome: "timeout", endedAt: at(20_000) });
+  });
+});
+
+describe("minimumSeconds (API.md v1.1)", () => {
+  const show = { startedAt: t0, lastHeartbeatAt: t0, ratePerMinute: 60, minimumSeconds: 300, secondsBilled: 0, creditsCharged: 0 };
+
+  it("charges the minimum at the first billing step, the accept itself", () => {
+    expect(planBillingStep({ show, balance: 1000, now: t0 })).toMatchObject({
+      outcome: "billed", secondsBilled: 0, charge: 300, creditsCharged: 300, secondsRemaining: 1000,
+    });
+  });
+
+  it("charges nothing more until the show outlasts the minimum, then per second", () => {
+    const paid = { ...show, creditsCharged: 300, lastHeartbeatAt: at(110_000), secondsBilled: 110 };
+    expect(planBillingStep({ show: paid, balance: 700, now: at(120_000) })).toMatchObject({ charge: 0, secondsBilled: 120, creditsCharged: 300 });
+    const late = { ...paid, lastHeartbeatAt: at(300_000), secondsBilled: 300 };
+    expect(planBillingStep({ show: late, balance: 700, now: at(310_000) })).toMatchObject({ charge: 10, secondsBilled: 310, creditsCharged: 310 });
+  });
+
+  it("needs credits for max(60, minimumSeconds) seconds to start", () => {
+    expect(creditsToStart({ ratePerMinute: 60, minimumSeconds: 0 })).toBe(60);
+    expect(creditsToStart({ ratePerMinute: 60, minimumSeconds: 30 })).toBe(60);
+    expect(creditsToStart({ ratePerMinute: 60, minimumSeconds: 300 })).toBe(300);
+    expect(creditsToStart({ ratePerMinute: 7, minimumSeconds: 90 })).toBe(11);
   });
 });

@@ -19,6 +19,11 @@ export function creditsOwed(seconds: number, ratePerMinute: number): number {
   return product % 60 === 0 ? whole : whole + 1;
 }
 
+/** Credits a show must be able to pay before it may be requested or accepted: max(60, minimumSeconds) seconds. */
+export function creditsToStart(show: { ratePerMinute: number; minimumSeconds: number }): number {
+  return creditsOwed(Math.max(60, show.minimumSeconds), show.ratePerMinute);
+}
+
 /** Seconds of show the viewer can still pay for: credits already charged plus the balance buy
  *  floor(total × 60 / rate) seconds in all (owed stays ≤ total exactly up to that second). */
 export function secondsRemaining(options: { creditsCharged: number; balance: number; ratePerMinute: number; secondsBilled: number }): number {
@@ -37,6 +42,8 @@ export type BillableShow = {
   startedAt: Date | null;
   lastHeartbeatAt: Date | null;
   ratePerMinute: number;
+  /** The minimum length snapshotted at request: owed is never less than its price. */
+  minimumSeconds: number;
   secondsBilled: number;
   creditsCharged: number;
 };
@@ -67,7 +74,7 @@ export function planBillingStep(options: { show: BillableShow; balance: number; 
   if (isStale(show, now)) return { outcome: "timeout", endedAt: show.lastHeartbeatAt ?? show.startedAt };
   const balance = Math.max(0, options.balance);
   const seconds = Math.max(show.secondsBilled, secondsBetween(show.startedAt, now));
-  const due = Math.max(0, creditsOwed(seconds, show.ratePerMinute) - show.creditsCharged);
+  const due = Math.max(0, creditsOwed(Math.max(seconds, show.minimumSeconds), show.ratePerMinute) - show.creditsCharged);
   const charge = Math.min(due, balance);
   const creditsCharged = show.creditsCharged + charge;
   const exhausted = balance < due;

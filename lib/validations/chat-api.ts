@@ -37,7 +37,7 @@ const ZTime = z.iso.datetime().meta({ description: "ISO-8601 UTC time." });
 
 export const ZWallStatus = z.enum(["online", "offline", "busy"]).meta({ description: "busy = in an active private show." });
 export const ZShowStatus = z.enum(["requested", "active", "ended", "declined", "cancelled"]);
-export const ZEndReason = z.enum(["user_left", "performer_left", "disconnected", "credits_exhausted", "timeout"]);
+export const ZEndReason = z.enum(["user_left", "performer_left", "disconnected", "credits_exhausted", "timeout", "show_ended"]);
 export const ZClientEndReason = z.enum(["user_left", "performer_left", "disconnected"]);
 
 // ---------------------------------------------------------------------------------------------------
@@ -67,6 +67,14 @@ export const ZCreateShowRequest = z
   .register(chatApiRequests, { id: "CreateShowRequest", description: "A viewer asks a performer for a private show." });
 export type TCreateShowRequest = z.output<typeof ZCreateShowRequest>;
 
+export const ZStartSpyingRequest = z
+  .object({ userId: ZId })
+  .register(chatApiRequests, { id: "StartSpyingRequest", description: "A viewer starts watching a running private show unseen, at the performer's spy rate." });
+
+export const ZSetSpyingRequest = z
+  .object({ allowed: z.boolean() })
+  .register(chatApiRequests, { id: "SetSpyingRequest", description: "The performer's switch for this show; false also ends the spies watching now (reason performer_left)." });
+
 export const ZEndShowRequest = z
   .object({ reason: ZClientEndReason })
   .register(chatApiRequests, { id: "EndShowRequest", description: "Why the chat ended the show." });
@@ -88,6 +96,20 @@ export const ZSendTipRequest = z
   .object({ userId: ZId, performerId: ZId, credits: z.int().min(1).max(100_000) })
   .register(chatApiRequests, { id: "SendTipRequest", description: "A viewer tips a performer." });
 export type TSendTipRequest = z.output<typeof ZSendTipRequest>;
+
+export const ZSendMenuTipRequest = z
+  .object({ userId: ZId, performerId: ZId, menuItemId: ZId })
+  .register(chatApiRequests, { id: "SendMenuTipRequest", description: "A viewer tips an item of the performer's tip menu (its price in credits)." });
+
+export const ZOpenGroupShowRequest = z
+  .object({ minViewers: z.int().min(1).max(1000), waitSeconds: z.int().min(60).max(3600) })
+  .register(chatApiRequests, { id: "OpenGroupShowRequest", description: "The performer opens a group show at their group rate." });
+
+export const ZUserIdRequest = z.object({ userId: ZId }).register(chatApiRequests, { id: "UserIdRequest", description: "The viewer acting." });
+
+export const ZScheduleTicketShowRequest = z
+  .object({ title: z.string().trim().min(1).max(120), startsAt: z.iso.datetime(), seats: z.int().min(1).max(100_000).nullable().optional() })
+  .register(chatApiRequests, { id: "ScheduleTicketShowRequest", description: "The performer schedules a ticket show at their ticket price." });
 
 // ---------------------------------------------------------------------------------------------------
 // Responses
@@ -142,7 +164,14 @@ export const ZShow = z
     userId: ZId,
     performerId: ZId,
     status: ZShowStatus,
+    kind: z.enum(["private", "spy", "group"]).meta({
+      description: "private: a viewer's private show; spy: a viewer watching one unseen (parentShowId); group: a viewer's seat in a group show. All billed by the same rule.",
+    }),
+    parentShowId: ZId.nullable().meta({ description: "The private show a spy session watches; null for a private show." }),
     ratePerMinute: ZCredits.meta({ description: "The performer's rate when the show was requested." }),
+    minimumSeconds: z.int().min(0).meta({
+      description: "The performer's minimum private-show length when the show was requested (0 when none): owed = ceil(max(secondsBilled, minimumSeconds) × ratePerMinute / 60), charged from the accept on.",
+    }),
     requestedAt: ZTime,
     startedAt: ZTime.nullable(),
     endedAt: ZTime.nullable(),
@@ -192,3 +221,54 @@ export type TTip = z.output<typeof ZTip>;
 
 export const ZTipResponse = z.object({ tip: ZTip, user: ZBalance }).register(chatApiResponses, { id: "TipResponse" });
 export type TTipResponse = z.output<typeof ZTipResponse>;
+
+export const ZSpiesResponse = z
+  .object({ showId: ZId, spies: z.int().min(0).meta({ description: "Spy sessions active on the private show now." }) })
+  .register(chatApiResponses, { id: "SpiesResponse" });
+
+export const ZTipMenuItem = z.object({ id: ZId, label: z.string(), credits: z.int().min(1) }).register(chatApiResponses, { id: "TipMenuItem" });
+export const ZTipMenuResponse = z.object({ items: z.array(ZTipMenuItem) }).register(chatApiResponses, { id: "TipMenuResponse" });
+
+export const ZGoal = z
+  .object({
+    id: ZId,
+    title: z.string(),
+    target: z.int().min(1),
+    collected: z.int().min(0).meta({ description: "Credits of the tips that counted towards it." }),
+    status: z.enum(["active", "reached", "cancelled"]),
+  })
+  .register(chatApiResponses, { id: "Goal", description: "A performer's goal: every tip to the performer counts towards the running one." });
+export const ZGoalResponse = z.object({ goal: ZGoal.nullable() }).register(chatApiResponses, { id: "GoalResponse" });
+
+export const ZMenuTipResponse = z
+  .object({
+    tip: ZTip.extend({ item: z.string().meta({ description: "The tip-menu item's label." }) }),
+    user: ZBalance,
+    goal: ZGoal.nullable().meta({ description: "The goal the tip counted towards, after it; null when none runs." }),
+  })
+  .register(chatApiResponses, { id: "MenuTipResponse" });
+
+export const ZGroupShow = z
+  .object({
+    id: ZId, performerId: ZId, ratePerMinute: ZCredits, minViewers: z.int().min(1),
+    status: z.enum(["waiting", "running", "ended", "cancelled"]),
+    openedAt: ZTime, startBy: ZTime.meta({ description: "Started by then with minViewers payers, or cancelled: nobody pays." }),
+    startedAt: ZTime.nullable(), endedAt: ZTime.nullable(),
+    seats: z.array(ZShow).meta({ description: "One Show of kind group per viewer who joined: requested while waiting, active from the start, billed like any show." }),
+  })
+  .register(chatApiResponses, { id: "GroupShow" });
+export const ZGroupShowResponse = z.object({ groupShow: ZGroupShow }).register(chatApiResponses, { id: "GroupShowResponse" });
+
+export const ZTicketShow = z
+  .object({
+    id: ZId, performerId: ZId, title: z.string(), price: ZCredits, startsAt: ZTime, seats: z.int().nullable(), sold: z.int().min(0),
+    status: z.enum(["scheduled", "live", "ended", "cancelled"]),
+    startedAt: ZTime.nullable(), endedAt: ZTime.nullable(), cancelReason: z.string().nullable(),
+    holders: z.array(ZId).meta({ description: "Viewers holding a ticket (not refunded): only they stay in the room while it is live." }),
+  })
+  .register(chatApiResponses, { id: "TicketShow" });
+export const ZTicketShowResponse = z.object({ ticketShow: ZTicketShow }).register(chatApiResponses, { id: "TicketShowResponse" });
+
+export const ZTicketResponse = z
+  .object({ ticket: z.object({ id: ZId, ticketShowId: ZId, userId: ZId, price: ZCredits, boughtAt: ZTime }), user: ZBalance })
+  .register(chatApiResponses, { id: "TicketResponse" });

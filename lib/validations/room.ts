@@ -66,6 +66,9 @@ export const ZTipRequest = z.object({
 });
 export type TTipRequest = z.output<typeof ZTipRequest>;
 
+/** A tip-menu tip from the room: the item and the price the viewer confirmed. */
+export const ZMenuTipRequest = ZTipRequest.extend({ menuItemId: ZId });
+
 export const ZShowId = z.object({ showId: ZId });
 export const ZPerformerId = z.object({ performerId: ZId });
 export const ZPerformerStatus = z.object({ status: z.enum(["online", "offline"]) });
@@ -73,3 +76,21 @@ export const ZPerformerStatus = z.object({ status: z.enum(["online", "offline"])
 export const ZFollowRequest = z.object({ performerId: ZId, follow: z.boolean() });
 /** The studio's camera beat (POST /api/studio/camera). */
 export const ZStudioCamera = z.object({ live: z.boolean() });
+export const ZSpiesAllowed = z.object({ allowed: z.boolean() });
+
+export const ZGroupShowId = z.object({ groupShowId: ZId });
+export const ZTicketShowId = z.object({ ticketShowId: ZId });
+
+/** The studio's group-show form (strings from the form). */
+export const ZOpenGroupForm = z.object({
+  minViewers: z.string().regex(/^\d{1,4}$/, "A whole number.").transform(Number).pipe(z.int().min(1, "At least 1.").max(1000, "At most 1000.")),
+  waitMinutes: z.string().regex(/^\d{1,2}$/, "A whole number of minutes.").transform(Number).pipe(z.int().min(1, "At least 1 minute.").max(60, "At most 60 minutes.")),
+});
+
+/** The studio's ticket-show form: startsAt as the browser's datetime-local value, in UTC. */
+export const ZScheduleTicketForm = z.object({
+  title: z.string().trim().min(1, "A title.").max(120, "At most 120 characters."),
+  startsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "A date and time.").transform((v) => new Date(`${v}:00Z`)).refine((d) => !Number.isNaN(d.getTime()), "Not a real time."),
+  seats: z.string().regex(/^\d{0,6}$/, "A whole number, or empty for no limit.").transform((v) => (v === "" ? null : Number(v))),
+});
+export const ZTicketShowVerb = z.enum(["start", "end", "cancel"]);

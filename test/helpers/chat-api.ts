@@ -10,7 +10,23 @@ import * as cancel from "@/app/api/chat/v1/shows/[id]/cancel/route";
 import * as decline from "@/app/api/chat/v1/shows/[id]/decline/route";
 import * as end from "@/app/api/chat/v1/shows/[id]/end/route";
 import * as heartbeat from "@/app/api/chat/v1/shows/[id]/heartbeat/route";
+import * as spies from "@/app/api/chat/v1/shows/[id]/spies/route";
+import * as spying from "@/app/api/chat/v1/shows/[id]/spying/route";
 import * as shows from "@/app/api/chat/v1/shows/route";
+import * as menuTips from "@/app/api/chat/v1/menu-tips/route";
+import * as groupShow from "@/app/api/chat/v1/group-shows/[id]/route";
+import * as groupJoin from "@/app/api/chat/v1/group-shows/[id]/join/route";
+import * as groupStart from "@/app/api/chat/v1/group-shows/[id]/start/route";
+import * as groupEnd from "@/app/api/chat/v1/group-shows/[id]/end/route";
+import * as openGroup from "@/app/api/chat/v1/performers/[id]/group-shows/route";
+import * as scheduleTicket from "@/app/api/chat/v1/performers/[id]/ticket-shows/route";
+import * as ticketShow from "@/app/api/chat/v1/ticket-shows/[id]/route";
+import * as tickets from "@/app/api/chat/v1/ticket-shows/[id]/tickets/route";
+import * as ticketStart from "@/app/api/chat/v1/ticket-shows/[id]/start/route";
+import * as ticketEnd from "@/app/api/chat/v1/ticket-shows/[id]/end/route";
+import * as ticketCancel from "@/app/api/chat/v1/ticket-shows/[id]/cancel/route";
+import * as goal from "@/app/api/chat/v1/performers/[id]/goal/route";
+import * as tipMenu from "@/app/api/chat/v1/performers/[id]/tip-menu/route";
 import * as tips from "@/app/api/chat/v1/tips/route";
 import * as user from "@/app/api/chat/v1/users/[id]/route";
 
@@ -23,6 +39,20 @@ type RouteModule = Partial<Record<string, Handler | unknown>>;
 const ROUTES: [RegExp, RouteModule][] = [
   [/^\/api\/chat\/v1\/performers$/, performers],
   [/^\/api\/chat\/v1\/performers\/(?<id>[^/]+)\/status$/, performerStatus],
+  [/^\/api\/chat\/v1\/performers\/(?<id>[^/]+)\/tip-menu$/, tipMenu],
+  [/^\/api\/chat\/v1\/performers\/(?<id>[^/]+)\/goal$/, goal],
+  [/^\/api\/chat\/v1\/menu-tips$/, menuTips],
+  [/^\/api\/chat\/v1\/performers\/(?<id>[^/]+)\/group-shows$/, openGroup],
+  [/^\/api\/chat\/v1\/performers\/(?<id>[^/]+)\/ticket-shows$/, scheduleTicket],
+  [/^\/api\/chat\/v1\/group-shows\/(?<id>[^/]+)$/, groupShow],
+  [/^\/api\/chat\/v1\/group-shows\/(?<id>[^/]+)\/join$/, groupJoin],
+  [/^\/api\/chat\/v1\/group-shows\/(?<id>[^/]+)\/start$/, groupStart],
+  [/^\/api\/chat\/v1\/group-shows\/(?<id>[^/]+)\/end$/, groupEnd],
+  [/^\/api\/chat\/v1\/ticket-shows\/(?<id>[^/]+)$/, ticketShow],
+  [/^\/api\/chat\/v1\/ticket-shows\/(?<id>[^/]+)\/tickets$/, tickets],
+  [/^\/api\/chat\/v1\/ticket-shows\/(?<id>[^/]+)\/start$/, ticketStart],
+  [/^\/api\/chat\/v1\/ticket-shows\/(?<id>[^/]+)\/end$/, ticketEnd],
+  [/^\/api\/chat\/v1\/ticket-shows\/(?<id>[^/]+)\/cancel$/, ticketCancel],
   [/^\/api\/chat\/v1\/users\/(?<id>[^/]+)$/, user],
   [/^\/api\/chat\/v1\/shows$/, shows],
   [/^\/api\/chat\/v1\/shows\/(?<id>[^/]+)\/accept$/, accept],
@@ -30,6 +60,8 @@ const ROUTES: [RegExp, RouteModule][] = [
   [/^\/api\/chat\/v1\/shows\/(?<id>[^/]+)\/cancel$/, cancel],
   [/^\/api\/chat\/v1\/shows\/(?<id>[^/]+)\/heartbeat$/, heartbeat],
   [/^\/api\/chat\/v1\/shows\/(?<id>[^/]+)\/end$/, end],
+  [/^\/api\/chat\/v1\/shows\/(?<id>[^/]+)\/spies$/, spies],
+  [/^\/api\/chat\/v1\/shows\/(?<id>[^/]+)\/spying$/, spying],
   [/^\/api\/chat\/v1\/heartbeats$/, heartbeats],
   [/^\/api\/chat\/v1\/tips$/, tips],
   [/^\/api\/chat\/v1\/(?<path>.+)$/, catchAll],

@@ -92,6 +92,10 @@ function actionCalls(w: World): [string, () => Promise<{ ok: boolean; code?: str
     ["adjustCredits", () => userActions.adjustCreditsAction(w.customer.id, form({ delta: "25", reason: "goodwill", idempotencyKey: crypto.randomUUID() }))],
     ["blockUser", () => userActions.setUserBlockedAction(w.customer.id, true)],
     ["markPaid", () => reportActions.markPaidAction(form({ performerId: String(w.target.id), from: today, to: today, expectedAmount: "0.100", reference: "" }))],
+    ["setPerformerBounds", () => performerActions.setPerformerBoundsAction(w.target.id, form({ private_rate_min: "5", private_rate_max: "500" }))],
+    ["updatePriceBounds", () => settingsActions.updatePriceBoundsAction(form(Object.fromEntries(
+      ["private_rate", "spy_rate", "group_rate", "ticket_price", "minimum_seconds"].flatMap((k) => [[`${k}_min`, "1"], [`${k}_max`, "900"]]),
+    )))],
     ["updateSettings", () => settingsActions.updateSettingsAction(form({ creditValue: "0.02", currency: "USD", paypalReceiverEmail: "", chatProvider: "builtin", webmasterId: "", customCss: "body{color:red}" }))],
   ];
 }
@@ -152,7 +156,7 @@ describe("admin domain functions", () => {
         ["adjustCredits", () => domain.adjustCredits({ actorId: actor, userId: w.customer.id, delta: 5, reason: "x", idempotencyKey: crypto.randomUUID() })],
         ["setUserBlocked", () => domain.setUserBlocked({ actorId: actor, userId: w.customer.id, blocked: true })],
         ["markPaid", () => domain.markPaid({ actorId: actor, performerId: w.target.id, from: today, to: today, expectedAmount: "0.100" })],
-        ["updateSettings", () => domain.updateSettings({ actorId: actor, input: { currency: "USD", chatProvider: "builtin", customCss: "" } })],
+        ["updateSettings", () => domain.updateSettings({ actorId: actor, input: { currency: "USD", chatProvider: "builtin", customCss: "", spyEnabled: true } })],
       ];
       for (const [name, call] of calls) await expect(call(), name).rejects.toMatchObject({ code: "forbidden", status: 403 });
     }

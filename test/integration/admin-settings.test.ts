@@ -36,6 +36,14 @@ describe("settings", () => {
     expect(await getSettings()).toMatchObject({ creditValue: "", effectiveCreditValue: "0.016667", currency: "USD", paypalReceiverEmail: "shop@example.com", webmasterId: "77", chatProvider: "builtin" });
   });
 
+  it("keeps the spy-mode switch: a ticked checkbox turns it on, an absent one off", async () => {
+    await updateSettings({ actorId, input: ZSettings.parse({ ...valid, spyEnabled: "on" }) });
+    expect((await getSettings()).spyEnabled).toBe(true);
+    await updateSettings({ actorId, input: ZSettings.parse(valid) });
+    expect((await getSettings()).spyEnabled).toBe(false);
+    expect((await prisma.setting.findUniqueOrThrow({ where: { id: 1 } })).spyEnabled).toBe(false);
+  });
+
   it("names each bad field", () => {
     const result = ZSettings.safeParse({ creditValue: "-1", currency: "dollars", paypalReceiverEmail: "nope", chatProvider: "skype", webmasterId: "abc", customCss: "a</style>" });
     expect(new Set(result.error!.issues.map((i) => i.path[0]))).toEqual(new Set(["creditValue", "currency", "paypalReceiverEmail", "chatProvider", "webmasterId", "customCss"]));

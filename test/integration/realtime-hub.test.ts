@@ -88,7 +88,7 @@ describe("RoomFeed across two instances", () => {
     await feedA.join(owner.connection);
     await feedA.join(first.connection);
     await feedB.join(second.connection);
-    expect(first.last("state")).toEqual({ status: "online", shows: [], excluded: false });
+    expect(first.last("state")).toEqual({ status: "online", shows: [], excluded: false, spies: 0, spyUserIds: [], spySessionId: null, canSpy: false, spyRatePerMinute: 20, goal: null, tipMenu: [], group: null, ticketShow: null });
 
     // Presence is gossiped: both instances count both viewers (not the performer).
     await waitFor(() => owner.last("viewers")?.count === 2 && second.last("viewers")?.count === 2, "a viewer count of 2 everywhere");

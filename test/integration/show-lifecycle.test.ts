@@ -9,6 +9,7 @@ import { declineShow } from "@/lib/server/shows/decline-show";
 import { endShow } from "@/lib/server/shows/end-show";
 import { requestShow } from "@/lib/server/shows/request-show";
 import { toApiShow } from "@/lib/server/shows/serialize-show";
+import { SHOW_TRANSITIONS } from "@/lib/shows/transitions";
 import { createAdmin, createPerformer, createViewer } from "@/test/helpers/factories";
 
 // The state machine of API.md: requested → active → ended, or requested → declined | cancelled.
@@ -47,6 +48,10 @@ const allowed: Record<State, (keyof typeof transitions)[]> = {
 };
 
 describe("private show state machine", () => {
+  it("is the one transition table the domain functions consult", () => {
+    expect(SHOW_TRANSITIONS).toEqual(allowed);
+  });
+
   for (const state of Object.keys(allowed) as State[]) {
     for (const name of Object.keys(transitions) as (keyof typeof transitions)[]) {
       const ok = allowed[state].includes(name);
@@ -72,7 +77,7 @@ describe("private show state machine", () => {
     const [viewer, performer] = await Promise.all([createViewer({ credits: 500 }), createPerformer({ ratePerMinute: 30 })]);
     const requested = await requestShow({ userId: viewer.id, performerId: performer.id, now: t0 });
     expect(toApiShow(requested)).toEqual({
-      id: requested.id, userId: viewer.id, performerId: performer.id, status: "requested", ratePerMinute: 30,
+      id: requested.id, userId: viewer.id, performerId: performer.id, status: "requested", kind: "private", parentShowId: null, ratePerMinute: 30, minimumSeconds: 0,
       requestedAt: t0.toISOString(), startedAt: null, endedAt: null, endReason: null, secondsBilled: 0, creditsCharged: 0,
     });
     // The rate is a snapshot: a later change does not touch this show.

@@ -34,8 +34,9 @@ describe("sendTip", () => {
     const now = new Date("2030-01-01T12:00:00.000Z");
     const result = await sendTip({ userId: viewer.id, performerId: performer.id, credits: 100, now });
     expect(result).toEqual({
-      tip: { id: expect.any(Number), credits: 100, price: "1.667", performerBenefit: "1.000", date: now.toISOString() },
+      tip: { id: expect.any(Number), credits: 100, price: "1.667", performerBenefit: "1.000", date: now.toISOString(), item: null },
       user: { id: viewer.id, credits: 150 },
+      goal: null,
     });
     const tip = await prisma.tip.findUniqueOrThrow({ where: { id: BigInt(result.tip.id) } });
     expect(tip).toMatchObject({ action: "tips", userId: viewer.id, performerId: performer.id, credits: 100, showId: null, date: now });

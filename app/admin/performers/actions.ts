@@ -13,9 +13,11 @@ import { forcePerformerOffline } from "@/lib/server/performers/force-performer-o
 import { setPerformerDisabled } from "@/lib/server/performers/set-performer-disabled";
 import { setPerformerTags } from "@/lib/server/performers/set-performer-tags";
 import { updatePerformer } from "@/lib/server/performers/update-performer";
+import { setPriceBounds } from "@/lib/server/prices/set-price-bounds";
 import { zId } from "@/lib/validations/admin/fields";
 import { ZCreatePerformer, ZPerformerProfile, ZPhotoChange } from "@/lib/validations/admin/performer";
 import { ZPerformerTags } from "@/lib/validations/performer-tags";
+import { ZPerformerBounds } from "@/lib/validations/prices";
 
 function refresh(performerId?: number) {
   revalidatePath("/admin/performers");
@@ -78,6 +80,14 @@ export async function setPerformerTagsAction(performerId: number, formData: Form
     const id = zId.parse(performerId);
     const { tags } = ZPerformerTags.parse(formFields(formData));
     await setPerformerTags({ performerId: id, tags, actor: admin });
+    refresh(id);
+  });
+}
+
+export async function setPerformerBoundsAction(performerId: number, formData: FormData) {
+  return withAdmin(async (admin) => {
+    const id = zId.parse(performerId);
+    await setPriceBounds({ actorId: admin.id, performerId: id, bounds: ZPerformerBounds.parse(formFields(formData)) });
     refresh(id);
   });
 }

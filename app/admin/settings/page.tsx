@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-form";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "@/components/admin/fields";
+import { PriceBoundsFields } from "@/components/admin/price-bounds-fields";
 import { Card, PageTitle } from "@/components/admin/ui";
 import { requirePageUser } from "@/lib/server/auth/current-user";
+import { getPriceBounds } from "@/lib/server/prices/get-price-bounds";
 import { getSettings } from "@/lib/server/settings/get-settings";
 import { CUSTOM_CSS_MAX } from "@/lib/settings/custom-css";
-import { updateSettingsAction } from "./actions";
+import { updatePriceBoundsAction, updateSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings · Admin" };
 
@@ -16,7 +18,7 @@ const PROVIDERS = [
 
 export default async function AdminSettingsPage() {
   await requirePageUser(["admin"], "/admin/settings");
-  const s = await getSettings();
+  const [s, bounds] = await Promise.all([getSettings(), getPriceBounds({ performerId: null })]);
   return (
     <div className="max-w-3xl space-y-4">
       <PageTitle>Settings</PageTitle>
@@ -41,6 +43,10 @@ export default async function AdminSettingsPage() {
             <SelectField label="Chat provider" name="chatProvider" defaultValue={s.chatProvider} options={PROVIDERS} />
             <TextField label="html5-chat webmaster id" name="webmasterId" inputMode="numeric" defaultValue={s.webmasterId} hint="Needed for html5-chat." />
           </div>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="spyEnabled" defaultChecked={s.spyEnabled} className="h-4 w-4" />
+            Spy mode: viewers may watch private shows unseen at the performer&apos;s spy rate (performers can still close a show to spies)
+          </label>
         </Card>
         <Card title="Look" id="look">
           <TextAreaField
@@ -49,6 +55,13 @@ export default async function AdminSettingsPage() {
           />
         </Card>
         <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
+      </ActionForm>
+      <ActionForm action={updatePriceBoundsAction} success="Price limits saved." aria-label="Performers' price limits" className="space-y-4">
+        <Card title="Performers' price limits" id="price-limits">
+          <p className="text-sm text-slate-300">Performers set their own prices in the studio between these limits (a performer&apos;s page can override them). Prices outside new limits move to the nearest limit.</p>
+          <PriceBoundsFields values={bounds.site} />
+        </Card>
+        <SubmitButton pendingText="Saving…">Save price limits</SubmitButton>
       </ActionForm>
     </div>
   );

@@ -49,7 +49,9 @@ export default async function RoomPage({ params }: { params: Promise<{ slug: str
             )}
           </div>
           <p className="text-sm text-slate-300">{room.bio}</p>
-          <p className="text-sm text-slate-300">Private show: {room.ratePerMinute} credits per minute</p>
+          <p className="text-sm text-slate-300">
+            Private show: {room.ratePerMinute} credits per minute{room.minimumSeconds > 0 && `, at least ${room.minimumSeconds} seconds (charged when it starts)`}
+          </p>
         </div>
       </section>
     </article>

@@ -18,6 +18,24 @@ const API_MD = [
   ["post", "/heartbeats", 200],
   ["post", "/shows/{id}/end", 200],
   ["post", "/tips", 201],
+  // Grown under API.md "Growing the API": show modes.
+  ["post", "/shows/{id}/spies", 201],
+  ["get", "/shows/{id}/spies", 200],
+  ["put", "/shows/{id}/spying", 200],
+  ["post", "/menu-tips", 201],
+  ["get", "/performers/{id}/tip-menu", 200],
+  ["get", "/performers/{id}/goal", 200],
+  ["post", "/performers/{id}/group-shows", 201],
+  ["get", "/group-shows/{id}", 200],
+  ["post", "/group-shows/{id}/join", 201],
+  ["post", "/group-shows/{id}/start", 200],
+  ["post", "/group-shows/{id}/end", 200],
+  ["post", "/performers/{id}/ticket-shows", 201],
+  ["get", "/ticket-shows/{id}", 200],
+  ["post", "/ticket-shows/{id}/tickets", 201],
+  ["post", "/ticket-shows/{id}/start", 200],
+  ["post", "/ticket-shows/{id}/end", 200],
+  ["post", "/ticket-shows/{id}/cancel", 200],
 ] as const;
 
 type Doc = { openapi: string; paths: Record<string, Record<string, any>>; components: Record<string, Record<string, unknown>> }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -96,7 +114,7 @@ describe("the OpenAPI document", () => {
   it("describes the contract's field types: integers, nullable times, money as strings", async () => {
     const { components } = await served();
     const show = components.schemas!.Show as { properties: Record<string, any>; required: string[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(show.required.sort()).toEqual(["creditsCharged", "endReason", "endedAt", "id", "performerId", "ratePerMinute", "requestedAt", "secondsBilled", "startedAt", "status", "userId"]);
+    expect(show.required.sort()).toEqual(["creditsCharged", "endReason", "endedAt", "id", "kind", "minimumSeconds", "parentShowId", "performerId", "ratePerMinute", "requestedAt", "secondsBilled", "startedAt", "status", "userId"]);
     expect(show.properties.id.type).toBe("integer");
     expect(JSON.stringify(show.properties.startedAt)).toContain('"null"');
     const tip = components.schemas!.Tip as { properties: Record<string, { type: string }> };

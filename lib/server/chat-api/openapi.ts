@@ -4,7 +4,8 @@ import { ERROR_STATUS, type AppErrorCode } from "@/lib/errors";
 import {
   chatApiRequests, chatApiResponses, ZCreateShowRequest, ZEndShowRequest, ZHeartbeatResponse, ZHeartbeatsRequest,
   ZHeartbeatsResponse, ZId, ZNoParamsBody, ZPerformerResponse, ZPerformersQuery, ZPerformersResponse,
-  ZSendTipRequest, ZSetPerformerStatusRequest, ZShowResponse, ZTipResponse, ZUserResponse,
+  ZSendTipRequest, ZSetPerformerStatusRequest, ZSetSpyingRequest, ZShowResponse, ZSendMenuTipRequest, ZMenuTipResponse, ZTipMenuResponse, ZGoalResponse,
+  ZOpenGroupShowRequest, ZGroupShowResponse, ZUserIdRequest, ZScheduleTicketShowRequest, ZTicketShowResponse, ZTicketResponse, ZSpiesResponse, ZStartSpyingRequest, ZTipResponse, ZUserResponse,
 } from "@/lib/validations/chat-api";
 import { MAX_BODY_BYTES } from "./read-body";
 import { SIGNATURE_TOLERANCE_SECONDS } from "./verify-signature";
@@ -72,9 +73,93 @@ export const CHAT_API_ENDPOINTS: Endpoint[] = [
     success: { status: 200, schema: ZShowResponse, description: "The ended show." }, errors: ["not_found", "invalid_transition", "invalid_request"],
   },
   {
+    method: "post", path: "/shows/{id}/spies", summary: "A viewer starts spying on a running private show", request: ZStartSpyingRequest,
+    description: "Creates a spy session (a Show of kind spy, active from now) at the performer's spy rate, billed by the same rule and heartbeats as any show; end it with /shows/{spyId}/end. It ends by itself with the private show (reason show_ended). Needs credits for one minute at the spy rate. Spies may not chat.",
+    success: { status: 201, schema: ZShowResponse, description: "The spy session." },
+    errors: ["insufficient_credits", "not_found", "invalid_transition", "show_in_progress", "spying_disabled", "invalid_request"],
+  },
+  {
+    method: "get", path: "/shows/{id}/spies", summary: "How many spies watch a private show",
+    success: { status: 200, schema: ZSpiesResponse, description: "The count." }, errors: ["not_found", "invalid_request"],
+  },
+  {
+    method: "put", path: "/shows/{id}/spying", summary: "The performer allows or forbids spies on this show", request: ZSetSpyingRequest,
+    success: { status: 200, schema: ZShowResponse, description: "The private show." }, errors: ["not_found", "invalid_transition", "invalid_request"],
+  },
+  {
+    method: "post", path: "/performers/{id}/group-shows", summary: "The performer opens a group show", request: ZOpenGroupShowRequest,
+    description: "At the performer's group rate, for at least minViewers viewers who may join for waitSeconds. Not started by then: cancelled, nobody pays.",
+    success: { status: 201, schema: ZGroupShowResponse, description: "The group show, waiting." },
+    errors: ["not_found", "performer_unavailable", "conflict", "invalid_request"],
+  },
+  {
+    method: "get", path: "/group-shows/{id}", summary: "A group show and its seats",
+    success: { status: 200, schema: ZGroupShowResponse, description: "The group show." }, errors: ["not_found", "invalid_request"],
+  },
+  {
+    method: "post", path: "/group-shows/{id}/join", summary: "A viewer joins a waiting group show", request: ZUserIdRequest,
+    description: "Creates the viewer's seat (a Show of kind group, requested). Nothing is charged before the start; leave with /shows/{seatId}/cancel, or /end once running. Heartbeats bill a running seat like any show.",
+    success: { status: 201, schema: ZShowResponse, description: "The seat." },
+    errors: ["insufficient_credits", "not_found", "invalid_transition", "show_in_progress", "invalid_request"],
+  },
+  {
+    method: "post", path: "/group-shows/{id}/start", summary: "The performer starts a waiting group show", request: ZNoParamsBody, emptyBodyAllowed: true,
+    description: "Seats whose viewer cannot pay a minute are cancelled (sent away: close their session); the others become active and are billed from now. Fewer payers than minViewers: 409 group_minimum_not_reached, nothing changes.",
+    success: { status: 200, schema: ZGroupShowResponse, description: "The group show, running." },
+    errors: ["not_found", "invalid_transition", "group_minimum_not_reached"],
+  },
+  {
+    method: "post", path: "/group-shows/{id}/end", summary: "The performer ends a group show", request: ZNoParamsBody, emptyBodyAllowed: true,
+    description: "Waiting: cancelled, nobody pays. Running: every active seat is billed up to now and ended (reason performer_left). Ending an ended one returns it.",
+    success: { status: 200, schema: ZGroupShowResponse, description: "The group show." }, errors: ["not_found"],
+  },
+  {
+    method: "post", path: "/performers/{id}/ticket-shows", summary: "The performer schedules a ticket show", request: ZScheduleTicketShowRequest,
+    description: "At the performer's ticket price. Not started within 15 minutes after startsAt, or cancelled: every ticket is refunded, exactly once.",
+    success: { status: 201, schema: ZTicketShowResponse, description: "The ticket show, scheduled." }, errors: ["not_found", "invalid_request"],
+  },
+  {
+    method: "get", path: "/ticket-shows/{id}", summary: "A ticket show and its ticket holders",
+    success: { status: 200, schema: ZTicketShowResponse, description: "The ticket show." }, errors: ["not_found", "invalid_request"],
+  },
+  {
+    method: "post", path: "/ticket-shows/{id}/tickets", summary: "A viewer buys a ticket", request: ZUserIdRequest,
+    description: "One debit of the show's price; a viewer holding a ticket gets it back unchanged. Sold while scheduled or live.",
+    success: { status: 201, schema: ZTicketResponse, description: "The ticket and the viewer's balance." },
+    errors: ["insufficient_credits", "not_found", "invalid_transition", "sold_out", "invalid_request"],
+  },
+  {
+    method: "post", path: "/ticket-shows/{id}/start", summary: "The performer goes live with a ticket show", request: ZNoParamsBody, emptyBodyAllowed: true,
+    description: "From 15 minutes before startsAt until 15 minutes after. From now only ticket holders stay: eject the others.",
+    success: { status: 200, schema: ZTicketShowResponse, description: "The ticket show, live." }, errors: ["not_found", "invalid_transition", "performer_unavailable"],
+  },
+  {
+    method: "post", path: "/ticket-shows/{id}/end", summary: "The performer ends a live ticket show", request: ZNoParamsBody, emptyBodyAllowed: true,
+    success: { status: 200, schema: ZTicketShowResponse, description: "The ticket show, ended." }, errors: ["not_found", "invalid_transition"],
+  },
+  {
+    method: "post", path: "/ticket-shows/{id}/cancel", summary: "The performer cancels a scheduled ticket show", request: ZNoParamsBody, emptyBodyAllowed: true,
+    description: "Every ticket is refunded (reason: cancelled by the performer). Cancelling a cancelled show returns it.",
+    success: { status: 200, schema: ZTicketShowResponse, description: "The ticket show, cancelled." }, errors: ["not_found", "invalid_transition"],
+  },
+  {
     method: "post", path: "/tips", summary: "Send a tip", request: ZSendTipRequest,
     success: { status: 201, schema: ZTipResponse, description: "The tip and the viewer's new balance." },
     errors: ["insufficient_credits", "account_blocked", "account_on_hold", "not_found", "invalid_request"],
+  },
+  {
+    method: "post", path: "/menu-tips", summary: "Tip an item of the performer's tip menu", request: ZSendMenuTipRequest,
+    description: "A tip of the item's price, recorded with the item. Like every tip, it counts towards the performer's running goal.",
+    success: { status: 201, schema: ZMenuTipResponse, description: "The tip (with the item), the viewer's balance and the goal after it." },
+    errors: ["insufficient_credits", "not_found", "invalid_request"],
+  },
+  {
+    method: "get", path: "/performers/{id}/tip-menu", summary: "A performer's tip menu",
+    success: { status: 200, schema: ZTipMenuResponse, description: "The items, in the performer's order." }, errors: ["not_found", "invalid_request"],
+  },
+  {
+    method: "get", path: "/performers/{id}/goal", summary: "A performer's running goal",
+    success: { status: 200, schema: ZGoalResponse, description: "The running goal, or the one reached in the past hour; null when none." }, errors: ["not_found", "invalid_request"],
   },
 ];
 
@@ -93,6 +178,10 @@ const ERROR_MEANINGS: Partial<Record<AppErrorCode, string>> = {
   performer_unavailable: "the performer is offline or busy",
   show_in_progress: "the viewer already has a requested or active show",
   invalid_transition: "the show is not in a state that allows this step",
+  spying_disabled: "spying is turned off on the site or by the performer for this show",
+  group_minimum_not_reached: "fewer viewers who can pay than the group show's minimum",
+  sold_out: "every seat of the ticket show is sold",
+  conflict: "already open, or changed at the same moment: retry",
   payload_too_large: `the body is over ${MAX_BODY_BYTES / 1024} KiB`,
   invalid_request: "schema violation (the message names the field), or a request the rules refuse: a non-viewer account, tipping oneself",
   internal_error: "a server fault; no details are given",

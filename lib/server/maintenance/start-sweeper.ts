@@ -2,7 +2,9 @@ import "server-only";
 import { purgeIdempotencyRecords, RETENTION_MS } from "@/lib/server/chat-api/idempotency";
 import { expireSilentStudios } from "@/lib/server/performers/expire-silent-studios";
 import { retryUnfinishedIpn } from "@/lib/server/paypal/retry-unfinished-ipn";
+import { expireGroupShows } from "@/lib/server/group-shows/expire-group-shows";
 import { expireStaleShows } from "@/lib/server/shows/expire-stale-shows";
+import { expireTicketShows } from "@/lib/server/ticket-shows/expire-ticket-shows";
 
 const SWEEP_EVERY_MS = 5_000;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
@@ -44,6 +46,10 @@ export async function sweepOnce(due: { ipnRetry: boolean; purge: boolean }): Pro
   await isolated("ending stale shows", async () => {
     while ((await expireStaleShows({ limit: 500 })) === 500);
   });
+  await isolated("ending group shows that did not start", async () => {
+    while ((await expireGroupShows({ limit: 100 })) === 100);
+  });
+  await isolated("refunding ticket shows that did not start", () => expireTicketShows({ limit: 100 }));
   await isolated("taking silent studios offline", async () => {
     while ((await expireSilentStudios({ limit: 100 })) === 100);
   });

@@ -12,14 +12,16 @@ export type Room = {
   photos: string[];
   status: WallStatus;
   ratePerMinute: number;
+  /** The performer's minimum private-show length in seconds (0: none). */
+  minimumSeconds: number;
 };
 
 export async function getRoom(slug: string): Promise<Room | null> {
   const row = await prisma.performer.findFirst({
     where: { slug, disabled: false },
     select: {
-      id: true, userId: true, slug: true, displayName: true, bio: true, photos: true, status: true, ratePerMinute: true,
-      shows: { where: { status: "active" }, select: { id: true }, take: 1 },
+      id: true, userId: true, slug: true, displayName: true, bio: true, photos: true, status: true, ratePerMinute: true, minimumSeconds: true,
+      shows: { where: { status: "active", kind: "private" }, select: { id: true }, take: 1 },
     },
   });
   if (!row) return null;

@@ -20,7 +20,7 @@ export async function listAdminPerformers(): Promise<AdminPerformerRow[]> {
     select: {
       id: true, displayName: true, slug: true, status: true, disabled: true, ratePerMinute: true, benefitPercent: true, photos: true,
       user: { select: { email: true } },
-      shows: { where: { status: "active" }, select: { id: true }, take: 1 },
+      shows: { where: { status: "active", kind: "private" }, select: { id: true }, take: 1 },
     },
   });
   return rows.map((row) => ({

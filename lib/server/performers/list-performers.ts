@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
+import type { WallGoal } from "@/lib/realtime/room-events";
 
 export type WallStatus = "online" | "busy" | "offline";
 
@@ -11,6 +12,8 @@ export type WallPerformer = {
   image: string | null;
   status: WallStatus;
   ratePerMinute: number;
+  /** The running goal's progress bar. */
+  goal: WallGoal | null;
 };
 
 // One statement: the wall is read on every page view and every wall stream's (re)connect, and with
@@ -20,11 +23,13 @@ export type WallPerformer = {
 export async function listPerformers(filter?: { status?: WallStatus }): Promise<WallPerformer[]> {
   const status = filter?.status ?? null;
   return prisma.$queryRaw<WallPerformer[]>`
-    SELECT id, slug, username, "displayName", image, status, "ratePerMinute"
+    SELECT id, slug, username, "displayName", image, status, "ratePerMinute", goal
       FROM (SELECT p.id, p.slug, u.username, p.display_name AS "displayName", p.photos[1] AS image,
-                   CASE WHEN EXISTS (SELECT 1 FROM private_shows s WHERE s.performer_id = p.id AND s.status = 'active')
+                   CASE WHEN EXISTS (SELECT 1 FROM private_shows s WHERE s.performer_id = p.id AND s.status = 'active' AND s.kind = 'private')
                         THEN 'busy' ELSE p.status::text END AS status,
-                   p.rate_per_minute AS "ratePerMinute"
+                   p.rate_per_minute AS "ratePerMinute",
+                   (SELECT json_build_object('title', g.title, 'target', g.target, 'collected', g.collected, 'reached', false)
+                      FROM goals g WHERE g.performer_id = p.id AND g.status = 'active' LIMIT 1) AS goal
               FROM performers p
               JOIN users u ON u.id = p.user_id
              WHERE NOT p.disabled) AS wall

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { WallGoal } from "@/lib/realtime/room-events";
 import type { TWallQuery } from "@/lib/validations/wall";
 import type { WallStatus } from "./list-performers";
 
@@ -21,6 +22,8 @@ export type WallCard = {
   tags: string[];
   viewers: number;
   createdAt: string;
+  /** The running goal's progress bar. */
+  goal: WallGoal | null;
 };
 
 export type WallPage = { performers: WallCard[]; total: number; page: number; pages: number };
@@ -28,6 +31,7 @@ export type WallPage = { performers: WallCard[]; total: number; page: number; pa
 type Row = {
   id: number; slug: string; username: string; display_name: string; photo: string | null; preview: string | null;
   status: "online" | "offline"; busy: boolean; rate_per_minute: number; tags: string[]; viewer_count: number; created_at: Date; total: bigint;
+  goal: WallGoal | null;
 };
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -58,7 +62,9 @@ export async function listWall(query: TWallQuery & { viewerId?: number }): Promi
       SELECT p.id, p.slug, u.username, p.display_name, p.photos[1] AS photo, p.status::text AS status, p.rate_per_minute,
              p.tags, p.viewer_count, p.created_at,
              CASE WHEN p.preview_at > now() - make_interval(secs => ${PREVIEW_FRESH_SECONDS}) THEN p.preview_path END AS preview,
-             EXISTS (SELECT 1 FROM private_shows s WHERE s.performer_id = p.id AND s.status = 'active') AS busy,
+             EXISTS (SELECT 1 FROM private_shows s WHERE s.performer_id = p.id AND s.status = 'active' AND s.kind = 'private') AS busy,
+             (SELECT json_build_object('title', g.title, 'target', g.target, 'collected', g.collected, 'reached', false)
+                FROM goals g WHERE g.performer_id = p.id AND g.status = 'active' LIMIT 1) AS goal,
              ${tipped} AS tipped,
              count(*) OVER () AS total
         FROM performers p JOIN users u ON u.id = p.user_id
@@ -73,7 +79,7 @@ export async function listWall(query: TWallQuery & { viewerId?: number }): Promi
       return {
         id: r.id, slug: r.slug, username: r.username, displayName: r.display_name,
         image: (status !== "offline" ? r.preview : null) ?? r.photo, live: status !== "offline" && r.preview !== null,
-        status, ratePerMinute: r.rate_per_minute, tags: r.tags, viewers: status === "offline" ? 0 : r.viewer_count, createdAt: r.created_at.toISOString(),
+        status, ratePerMinute: r.rate_per_minute, tags: r.tags, viewers: status === "offline" ? 0 : r.viewer_count, createdAt: r.created_at.toISOString(), goal: r.goal,
       };
     }),
     total,

@@ -1,4 +1,5 @@
 import "server-only";
+import { endGroupShow } from "@/lib/server/group-shows/end-group-show";
 import { inTransaction } from "@/lib/db/in-transaction";
 import type { Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
@@ -34,13 +35,16 @@ export async function setPerformerStatus({ performerId, status, now = new Date()
 
     let endedShow = false;
     if (status === "offline") {
-      const active = await tx.privateShow.findFirst({ where: { performerId, status: "active" }, select: { id: true } });
+      const active = await tx.privateShow.findFirst({ where: { performerId, status: "active", kind: "private" }, select: { id: true } });
       if (active) {
         const show = await lockShow(tx, active.id);
         // The billing step's finish announces the new wall status itself.
         if (show.status === "active") endedShow = (await applyBillingStep(tx, { show, now, endReason: "performer_left" })).show.status === "ended";
       }
-      await tx.privateShow.updateMany({ where: { performerId, status: "requested" }, data: { status: "declined", endedAt: now } });
+      await tx.privateShow.updateMany({ where: { performerId, status: "requested", kind: "private" }, data: { status: "declined", endedAt: now } });
+      // An open group show goes with the performer: a waiting one is cancelled, a running one ended and billed.
+      const group = await tx.groupShow.findFirst({ where: { performerId, status: { in: ["waiting", "running"] } }, select: { id: true } });
+      if (group) await endGroupShow({ groupShowId: group.id, now, db: tx });
     }
     const after = await getWallPerformer(performerId, tx);
     if (!endedShow && after.status !== before.status) await notifyWallStatus(tx, [{ performerId, status: after.status }]);

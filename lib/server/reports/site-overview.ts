@@ -6,7 +6,7 @@ export async function getSiteOverview() {
     prisma.user.count({ where: { role: "viewer" } }),
     prisma.performer.count({ where: { disabled: false } }),
     prisma.performer.count({ where: { disabled: false, status: "online" } }),
-    prisma.privateShow.count({ where: { status: "active" } }),
+    prisma.privateShow.count({ where: { status: "active", kind: "private" } }),
     prisma.creditPack.count({ where: { active: true } }),
     prisma.purchase.count(),
   ]);

@@ -19,14 +19,14 @@ export type RelaySignalOptions = { user: RoomUser; slug: string; from: string; t
 export async function relaySignal({ user, slug, from, to, data }: RelaySignalOptions): Promise<void> {
   if (connectionUser(from) !== user.id) throw new AppError("forbidden", "This room connection is not yours.");
   const member = await getRoomMember({ user, slug });
-  const { activeShow } = await assertInRoom(member);
+  const { activeShow, spyUserIds } = await assertInRoom(member);
   if (member.isOwner) {
     if (to === "performer") throw new AppError("invalid_request", "to: you are the performer of this room.");
     if (to !== "audience") {
       const target = connectionUser(to);
       if (target === null || target === user.id) throw new AppError("invalid_request", "to: not a connection of this room.");
-      if (activeShow && target !== activeShow.userId) {
-        throw new AppError("forbidden", "During a private show only its viewer can receive the stream.");
+      if (activeShow && target !== activeShow.userId && !spyUserIds.includes(target)) {
+        throw new AppError("forbidden", "During a private show only its viewer and its spies can receive the stream.");
       }
     }
   } else {

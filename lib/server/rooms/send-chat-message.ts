@@ -30,7 +30,9 @@ export async function sendChatMessage({ user, slug, text, now = new Date(), limi
     throw new AppError("too_many_requests", `You are sending messages too fast. Try again in ${Math.ceil(verdict.retryAfterMs / 1000)} s.`);
   }
   const member = await getRoomMember({ user, slug });
-  await assertInRoom(member);
+  const { spyUserIds } = await assertInRoom(member);
+  // A spy watches without being seen or heard.
+  if (spyUserIds.includes(user.id)) throw new AppError("forbidden", "Spies cannot chat.");
   const message: ChatMessage = {
     id: randomUUID(),
     at: now.toISOString(),

@@ -14,6 +14,7 @@ export type SettingsView = {
   chatProvider: "builtin" | "html5chat";
   webmasterId: string;
   customCss: string;
+  spyEnabled: boolean;
   updatedAt: Date | null;
 };
 
@@ -29,6 +30,7 @@ export async function getSettings(): Promise<SettingsView> {
     chatProvider: chat.provider,
     webmasterId: chat.webmasterId?.toString() ?? "",
     customCss: row?.customCss ?? "",
+    spyEnabled: row?.spyEnabled ?? true,
     updatedAt: row?.updatedAt ?? null,
   };
 }

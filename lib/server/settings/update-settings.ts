@@ -14,6 +14,7 @@ export async function updateSettings({ actorId, input }: UpdateSettingsOptions):
     chatProvider: input.chatProvider,
     webmasterId: input.webmasterId ?? null,
     customCss: input.customCss,
+    spyEnabled: input.spyEnabled,
   };
   await prisma.$transaction(async (tx) => {
     await assertAdmin({ db: tx, actorId });

@@ -5,6 +5,9 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { PrivateShow } from "@/lib/generated/prisma/client";
 import { notifyWallStatus } from "@/lib/server/performers/notify-wall-status";
 import { assertCanSpend } from "@/lib/server/users/assert-can-spend";
+import { assertTransition } from "@/lib/shows/transitions";
+import { applyBillingStep } from "./apply-billing-step";
+import { creditsToStart } from "@/lib/shows/billing";
 import { lockShow } from "./lock-show";
 
 export type AcceptShowOptions = { showId: number; now?: Date; /** The caller's transaction, if any. */ db?: Tx };
@@ -22,12 +25,10 @@ export async function acceptShow({ showId, now = new Date(), db }: AcceptShowOpt
       // with the performer going offline and with the accepts of the performer's other requests.
       await tx.$queryRaw`SELECT id FROM performers WHERE id = ${target.performerId} FOR NO KEY UPDATE`;
       const show = await lockShow(tx, showId);
-      if (show.status !== "requested") {
-        throw new AppError("invalid_transition", `Show ${showId} is ${show.status}; only a requested show can be accepted.`);
-      }
+      assertTransition(show, "accept");
       const performer = await tx.performer.findUniqueOrThrow({
         where: { id: show.performerId },
-        select: { status: true, disabled: true, shows: { where: { status: "active" }, select: { id: true }, take: 1 } },
+        select: { status: true, disabled: true, shows: { where: { status: "active", kind: "private" }, select: { id: true }, take: 1 } },
       });
       if (performer.disabled || performer.status !== "online") {
         throw new AppError("performer_unavailable", `Performer ${show.performerId} is offline.`);
@@ -35,18 +36,23 @@ export async function acceptShow({ showId, now = new Date(), db }: AcceptShowOpt
       if (performer.shows.length > 0) {
         throw new AppError("performer_unavailable", `Performer ${show.performerId} is already in a private show.`);
       }
+      const group = await tx.groupShow.findFirst({ where: { performerId: show.performerId, status: "running" }, select: { id: true } });
+      if (group) throw new AppError("performer_unavailable", `Performer ${show.performerId} is in a group show.`);
       const user = await tx.user.findUniqueOrThrow({ where: { id: show.userId }, select: { credits: true, blocked: true, flagged: true } });
       assertCanSpend(user);
-      // The balance may have been spent since the request (tips): re-check one minute's worth.
-      if (user.credits < show.ratePerMinute) {
-        throw new AppError("insufficient_credits", `The show needs at least ${show.ratePerMinute} credits (one minute); the balance is ${user.credits}.`);
+      // The balance may have been spent since the request (tips): re-check what the start needs.
+      const needed = creditsToStart(show);
+      if (user.credits < needed) {
+        throw new AppError("insufficient_credits", `The show needs at least ${needed} credits to start; the balance is ${user.credits}.`);
       }
       const accepted = await tx.privateShow.update({
         where: { id: showId },
         data: { status: "active", startedAt: now, lastHeartbeatAt: now },
       });
       await notifyWallStatus(tx, [{ performerId: show.performerId, status: "busy" }]);
-      return accepted;
+      // The accept is the first billing step (API.md): a minimum is charged here, by the one rule.
+      if (show.minimumSeconds === 0) return accepted;
+      return (await applyBillingStep(tx, { show: accepted, now })).show;
     });
   } catch (error) {
     // The partial unique index on active shows per performer is the last word on "busy".

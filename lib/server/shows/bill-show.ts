@@ -1,7 +1,7 @@
 import "server-only";
 import { inTransaction } from "@/lib/db/in-transaction";
 import type { Tx } from "@/lib/db/prisma";
-import { AppError } from "@/lib/errors";
+import { assertTransition } from "@/lib/shows/transitions";
 import { applyBillingStep, type BillingStepResult } from "./apply-billing-step";
 import { lockShowWithViewer } from "./lock-show";
 
@@ -18,9 +18,7 @@ export async function billShow({ showId, now = new Date(), db }: BillShowOptions
     // One statement locks the show and its viewer; a non-active show is refused (and the
     // viewer's lock released by the refusal's rollback).
     const { show, viewer } = await lockShowWithViewer(tx, showId);
-    if (show.status !== "active") {
-      throw new AppError("invalid_transition", `Show ${showId} is ${show.status}; only an active show can be billed.`);
-    }
+    assertTransition(show, "heartbeat");
     return applyBillingStep(tx, { show, viewer, now });
   });
 }

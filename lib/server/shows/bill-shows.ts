@@ -3,6 +3,7 @@ import { inTransaction } from "@/lib/db/in-transaction";
 import type { Tx } from "@/lib/db/prisma";
 import type { AppErrorCode } from "@/lib/errors";
 import type { PrivateShow, ShowEndReason, ShowStatus } from "@/lib/generated/prisma/client";
+import { transitionError } from "@/lib/shows/transitions";
 import { applyCreditDebits, type CreditDebit } from "@/lib/server/ledger/apply-credit-debits";
 import { planBillingStep, type BillingPlan } from "@/lib/shows/billing";
 import { finishShows, type ShowToFinish } from "./finish-show";
@@ -39,7 +40,7 @@ export async function billShows({ showIds, now = new Date(), db }: BillShowsOpti
 
 type LockedShow = Pick<
   PrivateShow,
-  "id" | "userId" | "performerId" | "ratePerMinute" | "startedAt" | "lastHeartbeatAt" | "secondsBilled" | "creditsCharged"
+  "id" | "userId" | "performerId" | "ratePerMinute" | "minimumSeconds" | "startedAt" | "lastHeartbeatAt" | "secondsBilled" | "creditsCharged"
 >;
 type LockedRow = LockedShow & { credits: number; flagged: boolean; blocked: boolean };
 
@@ -54,14 +55,14 @@ async function billLocked(tx: Tx, ids: number[], now: Date): Promise<Map<number,
   // mapping were a large share of the batch's app CPU, JSON.parse of one string is not.
   const [locked] = await tx.$queryRaw<{ rows: string | null }[]>`
     WITH locked AS MATERIALIZED (
-      SELECT s.id, s.user_id, s.performer_id, s.rate_per_minute, s.started_at, s.last_heartbeat_at,
+      SELECT s.id, s.user_id, s.performer_id, s.rate_per_minute, s.minimum_seconds, s.started_at, s.last_heartbeat_at,
              s.seconds_billed, s.credits_charged, u.credits, u.flagged, u.blocked
         FROM private_shows s JOIN users u ON u.id = s.user_id
        WHERE s.id = ANY(${ids}::int[]) AND s.status = 'active'
        ORDER BY s.id
          FOR NO KEY UPDATE)
     SELECT json_agg(json_build_array(
-             id, user_id, performer_id, rate_per_minute,
+             id, user_id, performer_id, rate_per_minute, minimum_seconds,
              round(extract(epoch FROM started_at) * 1000)::bigint, round(extract(epoch FROM last_heartbeat_at) * 1000)::bigint,
              seconds_billed, credits_charged, credits, flagged, blocked) ORDER BY id)::text AS rows
       FROM locked`;
@@ -104,13 +105,13 @@ async function billLocked(tx: Tx, ids: number[], now: Date): Promise<Map<number,
   return results;
 }
 
-type LockedJsonRow = [number, number, number, number, number | null, number | null, number, number, number, boolean, boolean];
+type LockedJsonRow = [number, number, number, number, number, number | null, number | null, number, number, number, boolean, boolean];
 
 function parseLockedRows(text: string | null): LockedRow[] {
   if (text === null) return [];
   return (JSON.parse(text) as LockedJsonRow[]).map(
-    ([id, userId, performerId, ratePerMinute, startedAt, lastHeartbeatAt, secondsBilled, creditsCharged, credits, flagged, blocked]) => ({
-      id, userId, performerId, ratePerMinute,
+    ([id, userId, performerId, ratePerMinute, minimumSeconds, startedAt, lastHeartbeatAt, secondsBilled, creditsCharged, credits, flagged, blocked]) => ({
+      id, userId, performerId, ratePerMinute, minimumSeconds,
       startedAt: startedAt === null ? null : new Date(startedAt),
       lastHeartbeatAt: lastHeartbeatAt === null ? null : new Date(lastHeartbeatAt),
       secondsBilled, creditsCharged, credits, flagged, blocked,
@@ -127,7 +128,7 @@ async function reportInactive(tx: Tx, ids: number[], active: Set<number>, result
     results.set(
       id,
       status
-        ? { showId: id, error: { code: "invalid_transition", message: `Show ${id} is ${status}; only an active show can be billed.` } }
+        ? { showId: id, error: transitionError({ id, status }, "heartbeat") }
         : { showId: id, error: { code: "not_found", message: `Show ${id} does not exist.` } },
     );
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { inTransaction } from "@/lib/db/in-transaction";
 import type { Tx } from "@/lib/db/prisma";
-import { AppError } from "@/lib/errors";
+import { assertTransition } from "@/lib/shows/transitions";
 import type { PrivateShow } from "@/lib/generated/prisma/client";
 import { notifyRoomChanged } from "@/lib/server/rooms/room-channel";
 import { lockShow } from "./lock-show";
@@ -11,10 +11,7 @@ export async function closeRequest(options: { showId: number; status: "declined"
   const { showId, status, now, db } = options;
   return inTransaction(db, async (tx) => {
     const show = await lockShow(tx, showId);
-    if (show.status !== "requested") {
-      const verb = status === "declined" ? "declined" : "cancelled";
-      throw new AppError("invalid_transition", `Show ${showId} is ${show.status}; only a requested show can be ${verb}.`);
-    }
+    assertTransition(show, status === "declined" ? "decline" : "cancel");
     const closed = await tx.privateShow.update({ where: { id: showId }, data: { status, endedAt: now } });
     // Both sides' open pages drop the request (and the viewer learns it was declined) on commit.
     await notifyRoomChanged(tx, show.performerId);

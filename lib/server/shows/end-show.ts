@@ -1,7 +1,7 @@
 import "server-only";
 import { inTransaction } from "@/lib/db/in-transaction";
 import type { Tx } from "@/lib/db/prisma";
-import { AppError } from "@/lib/errors";
+import { assertTransition } from "@/lib/shows/transitions";
 import type { PrivateShow, ShowEndReason } from "@/lib/generated/prisma/client";
 import { applyBillingStep } from "./apply-billing-step";
 import { lockShow } from "./lock-show";
@@ -18,10 +18,8 @@ export type EndShowOptions = { showId: number; reason: ShowEndReason; now?: Date
 export async function endShow({ showId, reason, now = new Date(), db }: EndShowOptions): Promise<PrivateShow> {
   return inTransaction(db, async (tx) => {
     const show = await lockShow(tx, showId);
+    assertTransition(show, "end");
     if (show.status === "ended") return show;
-    if (show.status !== "active") {
-      throw new AppError("invalid_transition", `Show ${showId} is ${show.status}; only an active show can be ended.`);
-    }
     const result = await applyBillingStep(tx, { show, now, endReason: reason });
     return result.show;
   });

@@ -27,8 +27,8 @@ export type LockedViewer = { credits: number; flagged: boolean; blocked: boolean
  */
 export async function lockShowWithViewer(tx: Tx, showId: number): Promise<{ show: PrivateShow; viewer: LockedViewer }> {
   const rows = await tx.$queryRaw<(PrivateShow & LockedViewer)[]>`
-    SELECT s.id, s.user_id AS "userId", s.performer_id AS "performerId", s.status::text AS status,
-           s.rate_per_minute AS "ratePerMinute", s.requested_at AS "requestedAt", s.started_at AS "startedAt",
+    SELECT s.id, s.kind::text AS kind, s.parent_show_id AS "parentShowId", s.group_show_id AS "groupShowId", s.spies_allowed AS "spiesAllowed", s.user_id AS "userId", s.performer_id AS "performerId", s.status::text AS status,
+           s.rate_per_minute AS "ratePerMinute", s.minimum_seconds AS "minimumSeconds", s.requested_at AS "requestedAt", s.started_at AS "startedAt",
            s.ended_at AS "endedAt", s.last_heartbeat_at AS "lastHeartbeatAt", s.seconds_billed AS "secondsBilled",
            s.credits_charged AS "creditsCharged", s.end_reason::text AS "endReason",
            u.credits, u.flagged, u.blocked

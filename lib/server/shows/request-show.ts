@@ -5,6 +5,7 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { PrivateShow, ShowBilling } from "@/lib/generated/prisma/client";
 import { notifyRoomChanged } from "@/lib/server/rooms/room-channel";
 import { assertCanSpend } from "@/lib/server/users/assert-can-spend";
+import { creditsToStart } from "@/lib/shows/billing";
 
 export type RequestShowOptions = {
   userId: number;
@@ -17,8 +18,8 @@ export type RequestShowOptions = {
 };
 
 /**
- * POST /shows: a viewer asks a performer for a private show. The performer's rate is snapshot on
- * the show, so a later rate change never alters a show already asked for.
+ * POST /shows: a viewer asks a performer for a private show. The performer's rate and minimum length
+ * are snapshot on the show, so a later change never alters a show already asked for.
  */
 export async function requestShow({ userId, performerId, billing = "heartbeat", now = new Date(), db }: RequestShowOptions): Promise<PrivateShow> {
   try {
@@ -37,19 +38,22 @@ export async function requestShow({ userId, performerId, billing = "heartbeat", 
 
       const performer = await tx.performer.findUniqueOrThrow({
         where: { id: performerId },
-        select: { status: true, disabled: true, ratePerMinute: true, shows: { where: { status: "active" }, select: { id: true }, take: 1 } },
+        select: { status: true, disabled: true, ratePerMinute: true, minimumSeconds: true, shows: { where: { status: "active", kind: "private" }, select: { id: true }, take: 1 } },
       });
       if (performer.disabled || performer.status !== "online") {
         throw new AppError("performer_unavailable", `Performer ${performerId} is offline.`);
       }
       if (performer.shows.length > 0) throw new AppError("performer_unavailable", `Performer ${performerId} is busy in a private show.`);
-      if (user.credits < performer.ratePerMinute) {
+      const needed = creditsToStart(performer);
+      if (user.credits < needed) {
         throw new AppError(
           "insufficient_credits",
-          `A private show with this performer needs at least ${performer.ratePerMinute} credits (one minute); the balance is ${user.credits}.`,
+          `A private show with this performer needs at least ${needed} credits (${startLength(performer.minimumSeconds)}); the balance is ${user.credits}.`,
         );
       }
-      const show = await tx.privateShow.create({ data: { userId, performerId, ratePerMinute: performer.ratePerMinute, requestedAt: now, billing } });
+      const show = await tx.privateShow.create({
+        data: { userId, performerId, ratePerMinute: performer.ratePerMinute, minimumSeconds: performer.minimumSeconds, requestedAt: now, billing },
+      });
       // The performer's open studio and room pages list the request as soon as it commits.
       await notifyRoomChanged(tx, performerId);
       return show;
@@ -59,4 +63,8 @@ export async function requestShow({ userId, performerId, billing = "heartbeat", 
     if (isUniqueViolation(error)) throw new AppError("show_in_progress", `User ${userId} already has a requested or active private show.`);
     throw error;
   }
+}
+
+function startLength(minimumSeconds: number): string {
+  return minimumSeconds > 60 ? `the performer's minimum of ${minimumSeconds} seconds` : "one minute";
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrivateShow, ShowEndReason, ShowStatus } from "@/lib/generated/prisma/client";
+import type { PrivateShow, ShowEndReason, ShowKind, ShowStatus } from "@/lib/generated/prisma/client";
 
 /** The `Show` object of API.md: ISO-8601 UTC times, null where not reached yet. */
 export type ApiShow = {
@@ -7,7 +7,10 @@ export type ApiShow = {
   userId: number;
   performerId: number;
   status: ShowStatus;
+  kind: ShowKind;
+  parentShowId: number | null;
   ratePerMinute: number;
+  minimumSeconds: number;
   requestedAt: string;
   startedAt: string | null;
   endedAt: string | null;
@@ -18,7 +21,7 @@ export type ApiShow = {
 
 type ShowRow = Pick<
   PrivateShow,
-  "id" | "userId" | "performerId" | "status" | "ratePerMinute" | "requestedAt" | "startedAt" | "endedAt" | "endReason" | "secondsBilled" | "creditsCharged"
+  "id" | "userId" | "performerId" | "status" | "kind" | "parentShowId" | "ratePerMinute" | "minimumSeconds" | "requestedAt" | "startedAt" | "endedAt" | "endReason" | "secondsBilled" | "creditsCharged"
 >;
 
 // Picks the contract's fields explicitly, so internal columns (lastHeartbeatAt) never leak.
@@ -28,7 +31,10 @@ export function toApiShow(row: ShowRow): ApiShow {
     userId: row.userId,
     performerId: row.performerId,
     status: row.status,
+    kind: row.kind,
+    parentShowId: row.parentShowId,
     ratePerMinute: row.ratePerMinute,
+    minimumSeconds: row.minimumSeconds,
     requestedAt: row.requestedAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     endedAt: row.endedAt?.toISOString() ?? null,

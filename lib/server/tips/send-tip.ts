@@ -8,8 +8,9 @@ import { callerLedgerKey, type KeySource } from "@/lib/server/ledger/ledger-key"
 import { performerBenefit, priceOfCredits } from "@/lib/server/money/compute-price";
 import { creditValueOf } from "@/lib/server/money/get-credit-value";
 import { assertCanSpend } from "@/lib/server/users/assert-can-spend";
-import { publishRoomMessage } from "@/lib/server/rooms/room-channel";
-import type { Prisma, Role } from "@/lib/generated/prisma/client";
+import type { GoalStatus, Prisma, Role } from "@/lib/generated/prisma/client";
+import { notifyWallGoal } from "@/lib/server/goals/notify-wall-goal";
+import { notifyRoomChanged, publishRoomMessage } from "@/lib/server/rooms/room-channel";
 
 
 export type SendTipOptions = {
@@ -22,6 +23,8 @@ export type SendTipOptions = {
    * after a crash, and the key only ever answers this user's tip.
    */
   idempotency?: { source: KeySource; key: string };
+  /** A tip-menu tip: its item (sendMenuTip resolves it; `credits` is then the item's price). */
+  item?: { id: number; label: string };
   /**
    * The caller's transaction, if any. The chat API passes its request transaction, whose claim on
    * the Idempotency-Key already makes the tip single; a repeated ledger key there is a fault.
@@ -30,9 +33,13 @@ export type SendTipOptions = {
 };
 
 export type SentTip = {
-  tip: { id: number; credits: number; price: string; performerBenefit: string; date: string };
+  tip: { id: number; credits: number; price: string; performerBenefit: string; date: string; item: string | null };
   user: { id: number; credits: number };
+  /** The goal the tip counted towards, after it (null when the performer had no active goal). */
+  goal: GoalProgress | null;
 };
+
+export type GoalProgress = { id: number; title: string; target: number; collected: number; status: GoalStatus };
 
 /**
  * POST /tips: a viewer gives a performer credits. The ppv_tips row and the ledger debit (reference
@@ -50,7 +57,7 @@ export async function sendTip(options: SendTipOptions): Promise<SentTip> {
   }
 }
 
-async function debitTip({ userId, performerId, credits, now = new Date(), db }: SendTipOptions, ledgerKey?: string): Promise<SentTip> {
+async function debitTip({ userId, performerId, credits, item, now = new Date(), db }: SendTipOptions, ledgerKey?: string): Promise<SentTip> {
   if (!Number.isSafeInteger(credits) || credits < 1 || credits > MAX_TIP_CREDITS) {
     throw new AppError("invalid_request", `credits must be a whole number from 1 to ${MAX_TIP_CREDITS}.`, {
       credits: `A whole number from 1 to ${MAX_TIP_CREDITS}.`,
@@ -70,8 +77,12 @@ async function debitTip({ userId, performerId, credits, now = new Date(), db }: 
     });
     const price = priceOfCredits(credits, creditValue);
     const benefit = performerBenefit(price, facts.benefitPercent);
+    const goal = await countTowardsGoal(tx, performerId, credits, now);
     const tip = await tx.tip.create({
-      data: { date: now, action: "tips", userId, performerId, credits, price, performerBenefit: benefit },
+      data: {
+        date: now, action: "tips", userId, performerId, credits, price, performerBenefit: benefit,
+        menuItemId: item?.id ?? null, item: item?.label ?? null, goalId: goal?.id ?? null,
+      },
       select: { id: true, date: true },
     });
     const { balance } = await applyCreditChange(tx, {
@@ -79,12 +90,38 @@ async function debitTip({ userId, performerId, credits, now = new Date(), db }: 
     });
     // Announced in the room (chat line, the studio's tips and earnings) whichever way the tip came,
     // site or chat API, and only once it commits.
-    await publishRoomMessage(performerId, { t: "tip", tip: { id: Number(tip.id), at: tip.date.toISOString(), username: facts.username!, credits } }, tx);
+    await publishRoomMessage(
+      performerId,
+      { t: "tip", tip: { id: Number(tip.id), at: tip.date.toISOString(), username: facts.username!, credits, item: item?.label ?? null } },
+      tx,
+    );
+    // The room's goal bar (and its "reached" announcement) reloads when this commits.
+    if (goal) {
+      await notifyRoomChanged(tx, performerId);
+      await notifyWallGoal(tx, performerId, goal.status === "active" ? goal : null);
+    }
     return {
-      tip: { id: Number(tip.id), credits, price: price.toFixed(3), performerBenefit: benefit.toFixed(3), date: tip.date.toISOString() },
+      tip: { id: Number(tip.id), credits, price: price.toFixed(3), performerBenefit: benefit.toFixed(3), date: tip.date.toISOString(), item: item?.label ?? null },
       user: { id: userId, credits: balance },
+      goal,
     };
   });
+}
+
+/**
+ * Adds a tip to the performer's active goal, if any, in one statement (the row lock serialises
+ * concurrent tips, so collected = Σ of its tips exactly); the tip that reaches the target closes it.
+ */
+async function countTowardsGoal(tx: Tx, performerId: number, credits: number, now: Date): Promise<GoalProgress | null> {
+  const [goal] = await tx.$queryRaw<GoalProgress[]>`
+    UPDATE goals
+       SET collected = collected + ${credits},
+           status = CASE WHEN collected + ${credits} >= target THEN 'reached'::"GoalStatus" ELSE status END,
+           reached_at = CASE WHEN collected + ${credits} >= target THEN ${now} ELSE reached_at END,
+           ended_at = CASE WHEN collected + ${credits} >= target THEN ${now} ELSE ended_at END
+     WHERE performer_id = ${performerId} AND status = 'active'
+    RETURNING id, title, target, collected, status::text AS status`;
+  return goal ?? null;
 }
 
 type TipFacts = {
@@ -121,8 +158,12 @@ async function findPaidTip(ledgerKey: string, asked: SendTipOptions): Promise<Se
   if (entry.userId !== asked.userId || tip.performerId !== asked.performerId || tip.credits !== asked.credits) {
     throw new AppError("idempotency_conflict", "This key was already used for a different tip.");
   }
+  const goal = tip.goalId === null ? null : await prisma.goal.findUnique({ where: { id: tip.goalId }, select: { id: true, title: true, target: true, collected: true, status: true } });
   return {
-    tip: { id: Number(tip.id), credits: tip.credits, price: tip.price.toFixed(3), performerBenefit: tip.performerBenefit.toFixed(3), date: tip.date.toISOString() },
+    tip: {
+      id: Number(tip.id), credits: tip.credits, price: tip.price.toFixed(3), performerBenefit: tip.performerBenefit.toFixed(3), date: tip.date.toISOString(), item: tip.item,
+    },
     user: { id: entry.userId, credits: entry.balanceAfter },
+    goal,
   };
 }

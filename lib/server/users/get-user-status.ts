@@ -39,7 +39,7 @@ export async function getUserStatus({ userId, now = new Date() }: GetUserStatusO
     if (show.status !== "active") open = null;
   }
   const cheapest = await prisma.performer.findFirst({
-    where: { disabled: false, status: "online", shows: { none: { status: "active" } } },
+    where: { disabled: false, status: "online", shows: { none: { status: "active", kind: "private" } } },
     orderBy: { ratePerMinute: "asc" },
     select: { ratePerMinute: true },
   });

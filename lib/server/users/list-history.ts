@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
 
-export type HistoryKind = "purchase" | "tip" | "show" | "refund" | "reversal" | "canceled_reversal" | "admin_adjustment";
+export type HistoryKind = "purchase" | "tip" | "show" | "refund" | "reversal" | "canceled_reversal" | "admin_adjustment" | "ticket" | "ticket_refund";
 
 export type HistoryLine = {
   /** Unique in the list: `entry:<ledger id>` or `show:<show id>`. */

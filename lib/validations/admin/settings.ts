@@ -11,6 +11,8 @@ export const ZSettings = z.object({
   paypalReceiverEmail: z.preprocess(emptyToUndefined, z.email("Enter a valid e-mail address.").max(255).transform((v) => v.toLowerCase()).optional()),
   chatProvider: z.enum(["builtin", "html5chat"], "Choose builtin or html5chat."),
   webmasterId: z.preprocess(emptyToUndefined, zWholeNumber({ min: 1, max: 2_147_483_647, message: "A positive whole number." }).optional()),
+  // A checkbox: present ("on") when ticked, absent when not.
+  spyEnabled: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
   customCss: z
     .string()
     .max(CUSTOM_CSS_MAX, `At most ${CUSTOM_CSS_MAX} characters.`)

@@ -6,15 +6,17 @@ import { ActionForm } from "@/components/admin/action-form";
 import { ButtonForm } from "@/components/admin/button-form";
 import { FileField, SubmitButton } from "@/components/admin/fields";
 import { PerformerFields } from "@/components/admin/performer-fields";
+import { PriceBoundsFields } from "@/components/admin/price-bounds-fields";
 import { Badge, Card, LINK, PageTitle } from "@/components/admin/ui";
 import { flatParams, type SearchParams } from "@/lib/admin/search-params";
 import { AppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/server/auth/current-user";
 import { MAX_PERFORMER_PHOTOS } from "@/lib/server/performers/add-performer-photo";
 import { getAdminPerformer } from "@/lib/server/performers/get-admin-performer";
+import { getPriceBounds } from "@/lib/server/prices/get-price-bounds";
 import { MAX_PHOTO_BYTES } from "@/lib/uploads/image-type";
 import { TagsForm } from "@/components/performers/tags-form";
-import { addPhotoAction, changePhotoAction, forceOfflineAction, setPerformerDisabledAction, setPerformerTagsAction, updatePerformerAction } from "../actions";
+import { addPhotoAction, changePhotoAction, forceOfflineAction, setPerformerBoundsAction, setPerformerDisabledAction, setPerformerTagsAction, updatePerformerAction } from "../actions";
 
 export const metadata: Metadata = { title: "Performer · Admin" };
 
@@ -27,7 +29,7 @@ export default async function AdminPerformerPage({ params, searchParams }: { par
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const { created } = await flatParams(searchParams);
+  const [{ created }, bounds] = await Promise.all([flatParams(searchParams), getPriceBounds({ performerId })]);
   return (
     <div className="space-y-6">
       <PageTitle>{performer.displayName}</PageTitle>
@@ -69,6 +71,14 @@ export default async function AdminPerformerPage({ params, searchParams }: { par
 
       <Card title="Wall tags" id="tags">
         <TagsForm action={setPerformerTagsAction.bind(null, performer.id)} tags={performer.tags} />
+      </Card>
+
+      <Card title="Price limits" id="price-limits">
+        <p className="text-sm text-slate-400">Overrides of the site&apos;s limits for this performer; leave a pair empty to use the site&apos;s (shown greyed).</p>
+        <ActionForm action={setPerformerBoundsAction.bind(null, performer.id)} success="Price limits saved." aria-label="Price limits" className="space-y-4">
+          <PriceBoundsFields values={bounds.overrides} placeholders={bounds.site} />
+          <SubmitButton pendingText="Saving…">Save price limits</SubmitButton>
+        </ActionForm>
       </Card>
 
       <Card title="Photos" id="photos">

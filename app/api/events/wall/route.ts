@@ -2,6 +2,7 @@
 import { apiMethods } from "@/lib/http/api-methods";
 import { listPerformers } from "@/lib/server/performers/list-performers";
 import { WALL_STATUS_CHANNEL, type WallStatusEvent } from "@/lib/server/performers/notify-wall-status";
+import { WALL_GOAL_CHANNEL, type WallGoalEvent } from "@/lib/server/goals/notify-wall-goal";
 import { getRealtimeHub } from "@/lib/server/realtime/get-hub";
 import { sseResponse } from "@/lib/server/realtime/sse";
 import { WALL_VIEWERS_CHANNEL } from "@/lib/server/rooms/record-viewer-count";
@@ -30,11 +31,16 @@ export async function GET(request: Request): Promise<Response> {
       const { performerId, count } = message as { performerId: number; count: number };
       sse.send("viewers", { performerId, count });
     });
+    const unsubscribeGoals = await hub.subscribe(WALL_GOAL_CHANNEL, (message) => {
+      const { performerId, goal } = message as WallGoalEvent;
+      sse.send("goal", { performerId, goal });
+    });
     const stopResync = hub.onResync(() => void snapshot());
     await snapshot();
     return () => {
       unsubscribe();
       unsubscribeViewers();
+      unsubscribeGoals();
       stopResync();
     };
   });

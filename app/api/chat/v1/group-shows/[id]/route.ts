@@ -1,0 +1,9 @@
+// GET /api/chat/v1/group-shows/[id] – a group show and its seats
+import { chatRoute } from "@/lib/server/chat-api/handle";
+import { getGroupShow } from "@/lib/server/group-shows/get-group-show";
+import { ZGroupShowResponse, ZIdParams } from "@/lib/validations/chat-api";
+
+export const GET = chatRoute({ method: "GET", params: ZIdParams, response: ZGroupShowResponse }, async ({ params }) => ({
+  status: 200,
+  body: { groupShow: await getGroupShow(params.id) },
+}));
