@@ -26,11 +26,12 @@ const ZIceServersJson = z
   })
   .pipe(z.array(ZIceServer).max(10));
 
-export const ZEnv = z.object({
+const ZEnvFields = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   AUTH_SECRET: secret,
-  APP_URL: z.url().default("http://localhost:3000"),
+  // Unset = http://localhost:PORT, so a site started on another port still links to itself.
+  APP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   CHAT_API_SECRET: secret,
   CHAT_PROVIDER: z.enum(["builtin", "html5chat"]).default("builtin"),
@@ -52,7 +53,12 @@ export const ZEnv = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   SEED_DEMO: bool.default(true),
   UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
+  // How many reverse proxies in front of the site append to X-Forwarded-For. 0 = none: the client is
+  // the socket's peer and any X-Forwarded-For a client sends is ignored (it could name anyone).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
+
+export const ZEnv = ZEnvFields.transform((env) => ({ ...env, APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}` }));
 
 export type TEnv = z.infer<typeof ZEnv>;
 
