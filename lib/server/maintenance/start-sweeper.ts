@@ -1,11 +1,13 @@
 import "server-only";
 import { purgeIdempotencyRecords, RETENTION_MS } from "@/lib/server/chat-api/idempotency";
 import { retryUnfinishedIpn } from "@/lib/server/paypal/retry-unfinished-ipn";
+import { purgeExpiredRateLimits } from "@/lib/server/rate-limit/purge-expired-rate-limits";
 import { expireStaleShows } from "@/lib/server/shows/expire-stale-shows";
 
 const SWEEP_EVERY_MS = 5_000;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 const IPN_RETRY_EVERY_MS = 5 * 60 * 1000;
+const RATE_LIMIT_PURGE_EVERY_MS = 60 * 1000;
 
 let started = false;
 
@@ -18,9 +20,19 @@ export function startSweeper(): void {
   let running = false;
   let lastPurge = 0;
   let lastIpnRetry = 0;
+  let lastRateLimitPurge = 0;
   const tick = async () => {
     if (running) return;
     running = true;
+    // Isolated: a failure of the other work must not keep the counters growing, nor the reverse.
+    if (Date.now() - lastRateLimitPurge > RATE_LIMIT_PURGE_EVERY_MS) {
+      lastRateLimitPurge = Date.now();
+      try {
+        await purgeExpiredRateLimits();
+      } catch (error) {
+        console.error("sweeper: rate-limit purge will retry", error);
+      }
+    }
     try {
       while ((await expireStaleShows({ limit: 500 })) === 500);
       if (Date.now() - lastIpnRetry > IPN_RETRY_EVERY_MS) {
