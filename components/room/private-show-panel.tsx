@@ -69,7 +69,7 @@ export function PrivateShowPanel(props: PrivateShowPanelProps) {
     if (!activeId || Date.now() - lastBeat.current < 1_500) return;
     lastBeat.current = Date.now();
     try {
-      const response = await fetch(`/api/shows/${activeId}/heartbeat`, { method: "POST" });
+      const response = await fetch(`/api/shows/${activeId}/heartbeat`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
       if (!response.ok) return;
       const { billing: update } = (await response.json()) as { billing: BillingUpdate };
       applyBilling(update);

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getServerSession } from "next-auth";
 import { POST } from "@/app/api/shows/[id]/heartbeat/route";
 import { prisma } from "@/lib/db/prisma";
+import { loadEnv } from "@/lib/env";
 import { endShow } from "@/lib/server/shows/end-show";
 import { createActiveShow, createViewer, showLedgerCharged } from "@/test/helpers/factories";
 
@@ -9,10 +10,12 @@ import { createActiveShow, createViewer, showLedgerCharged } from "@/test/helper
 // reads the user and their role from the database.
 vi.mock("next-auth", () => ({ getServerSession: vi.fn() }));
 const session = vi.mocked(getServerSession);
-const signIn = (userId: number | null) => session.mockResolvedValue(userId === null ? null : { user: { id: userId } });
+const signIn = (userId: number | null) => session.mockResolvedValue(userId === null ? null : { user: { id: userId, sessionVersion: 0 } });
 
 async function heartbeat(showId: number | string) {
-  const response = await POST(new Request(`http://localhost/api/shows/${showId}/heartbeat`, { method: "POST" }), {
+  const site = new URL(loadEnv().APP_URL).origin;
+  const request = new Request(`${site}/api/shows/${showId}/heartbeat`, { method: "POST", headers: { origin: site, "content-type": "application/json" }, body: "{}" });
+  const response = await POST(request, {
     params: Promise.resolve({ id: String(showId) }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, never> };
