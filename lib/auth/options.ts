@@ -4,6 +4,7 @@ import { loadEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { clientAddress } from "@/lib/http/client-address";
+import { usesSecureCookies } from "./secure-cookies";
 import { safeCallbackPath } from "@/lib/http/safe-callback-path";
 import { revokeSessions } from "@/lib/server/auth/revoke-sessions";
 import { verifyLogin } from "@/lib/server/auth/verify-login";
@@ -28,18 +29,13 @@ declare module "next-auth/jwt" {
   }
 }
 
-/** Under an https APP_URL the session cookie is Secure and named __Secure-…; proxy.ts reads the same name. */
-export function usesSecureCookies(): boolean {
-  return loadEnv().APP_URL.startsWith("https://");
-}
-
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   pages: { signIn: "/login" },
   // A getter: read per request, so building the site needs no environment.
   get useSecureCookies() {
-    return usesSecureCookies();
+    return usesSecureCookies(loadEnv().APP_URL);
   },
   providers: [
     CredentialsProvider({
