@@ -33,9 +33,10 @@ export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   pages: { signIn: "/login" },
-  // A getter: read per request, so building the site needs no environment.
+  // A getter, read per request from the raw variable (lib/env.ts validated it at start-up): pages are
+  // prerendered at build time without the environment, and only https matters here.
   get useSecureCookies() {
-    return usesSecureCookies(loadEnv().APP_URL);
+    return usesSecureCookies(process.env.APP_URL ?? "");
   },
   providers: [
     CredentialsProvider({
