@@ -5,6 +5,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { loadEnv } = await import("./lib/env");
   loadEnv();
+  const { recordPeerAddresses } = await import("./lib/server/http/record-peer-address");
+  recordPeerAddresses();
   const { startSweeper } = await import("./lib/server/maintenance/start-sweeper");
   startSweeper();
   const { startPresenceBilling } = await import("./lib/server/maintenance/start-presence-billing");

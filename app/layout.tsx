@@ -4,6 +4,7 @@ import { AdultNotice } from "@/components/brand/adult-notice";
 import { LiveNotices } from "@/components/follow/live-notices";
 import { BalanceProvider } from "@/components/balance/balance-provider";
 import { SiteHeader } from "@/components/layout/site-header";
+import { ZodJitless } from "@/components/layout/zod-jitless";
 import { accentCss, ADULT_NOTICE_COOKIE } from "@/lib/brand/brand";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { getBrand } from "@/lib/server/settings/get-brand";
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <style data-testid="brand-accent">{accentCss(brand.accentColor)}</style>
       </head>
       <body className="min-h-screen bg-slate-950 text-slate-100 antialiased">
+        <ZodJitless />
         {/* Keyed by user: signing in as someone else starts from their balance and their stream. */}
         <BalanceProvider key={user?.id ?? "anonymous"} userId={user?.id ?? null} initial={user?.credits ?? 0}>
           <SiteHeader brand={brand} user={user} />

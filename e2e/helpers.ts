@@ -7,8 +7,9 @@ export const DEMO = {
   viewer: "viewer1@example.com",
 } as const;
 
-export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/login");
+/** `loginUrl` may carry a callbackUrl, or another origin of the same site (http://127.0.0.1:…). */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD, loginUrl = "/login") {
+  await page.goto(loginUrl);
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();

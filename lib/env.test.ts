@@ -44,6 +44,20 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, ICE_SERVERS: "not json" })).toThrow(/ICE_SERVERS/);
     expect(() => parseEnv({ ...valid, ICE_SERVERS: '[{"urls":"http://x"}]' })).toThrow(/ICE_SERVERS/);
   });
+
+  it("defaults APP_URL to the port the site listens on, so links and sign-out stay on it", () => {
+    expect(parseEnv({ ...valid, PORT: "3999" }).APP_URL).toBe("http://localhost:3999");
+    expect(parseEnv({ ...valid, PORT: "3999", APP_URL: "" }).APP_URL).toBe("http://localhost:3999");
+    expect(parseEnv(valid).APP_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ ...valid, PORT: "3999", APP_URL: "https://cams.example.com" }).APP_URL).toBe("https://cams.example.com");
+    expect(() => parseEnv({ ...valid, APP_URL: "ftp://cams.example.com" })).toThrow(/APP_URL/);
+  });
+
+  it("trusts no proxy unless told how many hops append to X-Forwarded-For", () => {
+    expect(parseEnv(valid).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ ...valid, TRUSTED_PROXY_HOPS: "1" }).TRUSTED_PROXY_HOPS).toBe(1);
+    for (const bad of ["-1", "1.5", "many", "11"]) expect(() => parseEnv({ ...valid, TRUSTED_PROXY_HOPS: bad })).toThrow(/TRUSTED_PROXY_HOPS/);
+  });
 });
 
 describe("video server settings", () => {

@@ -32,12 +32,13 @@ const urlList = (protocol: RegExp, message: string) =>
     z.array(z.url({ protocol, error: message })).max(16),
   );
 
-export const ZEnv = z
+const ZEnvFields = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^postgres(ql)?$/ }).optional()),
     AUTH_SECRET: secret,
-    APP_URL: z.url().default("http://localhost:3000"),
+    // Unset = http://localhost:PORT, so a site started on another port still links to itself.
+    APP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     CHAT_API_SECRET: secret,
     CHAT_PROVIDER: z.enum(["builtin", "html5chat"]).default("builtin"),
@@ -77,6 +78,9 @@ export const ZEnv = z
     // janus.jcfg's admin_secret and the VideoRoom plugin's admin_key (only the site may create rooms).
     VIDEO_ADMIN_SECRET: optionalText,
     VIDEO_ROOM_ADMIN_KEY: optionalText,
+    // How many reverse proxies in front of the site append to X-Forwarded-For. 0 = none: the client is
+    // the socket's peer and any X-Forwarded-For a client sends is ignored (it could name anyone).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
   .superRefine((env, ctx) => {
     const servers = env.VIDEO_SERVER.length;
@@ -88,6 +92,8 @@ export const ZEnv = z
       if ((env[key]?.length ?? 0) < 16) ctx.addIssue({ code: "custom", path: [key], message: "must be set (16+ characters) when VIDEO_SERVER is set" });
     }
   });
+
+export const ZEnv = ZEnvFields.transform((env) => ({ ...env, APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}` }));
 
 export type TEnv = z.infer<typeof ZEnv>;
 

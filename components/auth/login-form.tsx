@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useState } from "react";
+import { safeCallbackPath } from "@/lib/http/safe-callback-path";
 import { Field } from "./field";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
@@ -20,7 +21,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(false);
     if (result?.ok) {
       // A full navigation, so the server-rendered header picks up the new session.
-      window.location.assign(callbackUrl);
+      window.location.assign(safeCallbackPath(callbackUrl, window.location.origin));
     } else {
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong e-mail or password.");
     }

@@ -131,8 +131,8 @@ async function post(url: string, body?: unknown): Promise<{ ok: boolean; body: A
   try {
     const response = await fetch(url, {
       method: "POST",
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body ?? {}),
     });
     return { ok: response.ok, body: (await response.json().catch(() => null)) as ApiBody };
   } catch {

@@ -61,7 +61,7 @@ test("a viewer changes the password, then closes the account and can no longer l
   await expect(change.getByText("This is not your current password.")).toBeVisible();
   await change.getByLabel("Current password").fill("a-long-password");
   await change.getByRole("button", { name: "Change password" }).click();
-  await expect(change.getByRole("status")).toHaveText("Your password is changed.");
+  await expect(change.getByRole("status")).toHaveText("Your password is changed. Other devices are signed out.");
 
   page.once("dialog", (dialog) => void dialog.accept());
   const close = page.getByRole("form", { name: "Close account" });

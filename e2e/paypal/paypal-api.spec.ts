@@ -6,8 +6,10 @@ import { signUpNewViewer } from "../helpers";
 // the IPN route storing, answering 200, then verifying with the fake PayPal and crediting once.
 
 
-test("the orders API refuses bad input with JSON 4xx errors", async ({ page, request }) => {
-  const anonymous = await request.post("/api/paypal/orders", { data: { itemId: 1 } });
+test("the orders API refuses bad input with JSON 4xx errors", async ({ page, request, baseURL }) => {
+  // What the site's own pages send (lib/http/same-site-request.ts); another origin is refused (e2e/security).
+  const headers = { origin: new URL(baseURL!).origin };
+  const anonymous = await request.post("/api/paypal/orders", { data: { itemId: 1 }, headers });
   expect(anonymous.status()).toBe(401);
   expect(await anonymous.json()).toMatchObject({ error: { code: "unauthorized" } });
 
@@ -20,15 +22,15 @@ test("the orders API refuses bad input with JSON 4xx errors", async ({ page, req
     [{ itemId: -1 }, 422, "invalid_request"],
   ];
   for (const [data, status, code] of cases) {
-    const response = await api.post("/api/paypal/orders", { data });
+    const response = await api.post("/api/paypal/orders", { data, headers });
     expect(response.status(), JSON.stringify(data)).toBe(status);
     expect(await response.json()).toMatchObject({ error: { code, message: expect.any(String) } });
   }
-  const malformed = await api.post("/api/paypal/orders", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+  const malformed = await api.post("/api/paypal/orders", { data: Buffer.from("{not json"), headers: { ...headers, "content-type": "application/json" } });
   expect(malformed.status()).toBe(400);
-  const unknownOrder = await api.post("/api/paypal/orders/NOSUCHORDER000000/capture");
+  const unknownOrder = await api.post("/api/paypal/orders/NOSUCHORDER000000/capture", { data: {}, headers });
   expect(unknownOrder.status()).toBe(404);
-  const badId = await api.post("/api/paypal/orders/not-an-id!/capture");
+  const badId = await api.post("/api/paypal/orders/not-an-id!/capture", { data: {}, headers });
   expect(badId.status()).toBe(422);
 });
 

@@ -4,9 +4,9 @@ import { z } from "zod";
 // Objects strip unknown fields, so nothing beyond these shapes is ever relayed to other users.
 
 export const CHAT_MAX_LENGTH = 500;
-/** Chat lines per user in any CHAT_RATE_WINDOW_MS. */
+/** Chat lines per user in each CHAT_RATE_WINDOW_SECONDS window. */
 export const CHAT_RATE_LIMIT = 5;
-export const CHAT_RATE_WINDOW_MS = 10_000;
+export const CHAT_RATE_WINDOW_SECONDS = 10;
 
 const INT4_MAX = 2_147_483_647;
 const ZId = z.int().min(1).max(INT4_MAX);

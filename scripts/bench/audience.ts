@@ -43,7 +43,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The cookie next-auth would set after a sign-in (http: no __Secure- prefix). */
 export async function sessionCookie(secret: string, user: { id: number; username: string; email: string; role: string }): Promise<string> {
-  const token = await encode({ secret, token: { sub: String(user.id), uid: user.id, role: user.role as "viewer", name: user.username, email: user.email } });
+  const token = await encode({ secret, token: { sub: String(user.id), uid: user.id, role: user.role as "viewer", sv: 0, name: user.username, email: user.email } });
   return `next-auth.session-token=${token}`;
 }
 

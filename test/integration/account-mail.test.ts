@@ -41,8 +41,8 @@ describe("password reset by e-mail", () => {
     expect(link.origin + link.pathname).toBe("http://localhost:3999/reset-password");
 
     await resetPassword({ token: tokenOf(link), password: "new-password-2" });
-    await expect(verifyLogin({ email: user.email, password: "new-password-2" })).resolves.toMatchObject({ id: user.id });
-    await expect(verifyLogin({ email: user.email, password: "old-password-1" })).rejects.toThrow(WRONG_CREDENTIALS);
+    await expect(verifyLogin({ clientAddress: "203.0.113.7", email: user.email, password: "new-password-2" })).resolves.toMatchObject({ id: user.id });
+    await expect(verifyLogin({ clientAddress: "203.0.113.7", email: user.email, password: "old-password-1" })).rejects.toThrow(WRONG_CREDENTIALS);
 
     const again = await refusal(resetPassword({ token: tokenOf(link), password: "third-password-3" }));
     expect(again).toBeInstanceOf(AppError);
@@ -89,13 +89,12 @@ describe("password reset by e-mail", () => {
     expect(await refusal(resetPassword({ token: tokenOf(linkIn(mail)), password: "too-late-password" }))).toBeInstanceOf(AppError);
   });
 
-  it("lifts a sign-in lock when the password is reset", async () => {
+  it("ends every session of the account when the password is reset", async () => {
     const user = await createUser();
-    await prisma.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 600_000), failedLogins: 0 } });
     await requestPasswordReset({ email: user.email });
     const mail = await sink.waitFor((m) => m.to.includes(user.email));
-    await resetPassword({ token: tokenOf(linkIn(mail)), password: "unlocked-password" });
-    await expect(verifyLogin({ email: user.email, password: "unlocked-password" })).resolves.toMatchObject({ id: user.id });
+    await resetPassword({ token: tokenOf(linkIn(mail)), password: "after-reset-password" });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(user.sessionVersion + 1);
   });
 });
 
@@ -123,7 +122,8 @@ describe("change password and close account", () => {
     const wrong = await refusal(changePassword({ userId: user.id, currentPassword: "not-it", newPassword: "changed-password" }));
     expect((wrong as AppError).fields).toEqual({ currentPassword: "This is not your current password." });
     await changePassword({ userId: user.id, currentPassword: "old-password-1", newPassword: "changed-password" });
-    await expect(verifyLogin({ email: user.email, password: "changed-password" })).resolves.toMatchObject({ id: user.id });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(user.sessionVersion + 1);
+    await expect(verifyLogin({ clientAddress: "203.0.113.7", email: user.email, password: "changed-password" })).resolves.toMatchObject({ id: user.id });
   });
 
   it("closes a viewer's account: no more sign-in (answered like an unknown e-mail), books kept", async () => {
@@ -133,7 +133,7 @@ describe("change password and close account", () => {
     );
     expect((await refusal(closeAccount({ userId: user.id, password: "nope" })) as AppError).fields).toEqual({ password: "This is not your password." });
     await closeAccount({ userId: user.id, password: "old-password-1" });
-    await expect(verifyLogin({ email: user.email, password: "old-password-1" })).rejects.toThrow(WRONG_CREDENTIALS);
+    await expect(verifyLogin({ clientAddress: "203.0.113.7", email: user.email, password: "old-password-1" })).rejects.toThrow(WRONG_CREDENTIALS);
     expect(await prisma.ledgerEntry.count({ where: { userId: user.id } })).toBe(1);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).credits).toBe(250);
     expect(await refusal(closeAccount({ userId: user.id, password: "old-password-1" }))).toBeInstanceOf(AppError);

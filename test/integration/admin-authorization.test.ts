@@ -11,7 +11,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 const session = vi.hoisted(() => ({ userId: null as number | null }));
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<object>()),
-  getServerSession: vi.fn(async () => (session.userId === null ? null : { user: { id: session.userId } })),
+  getServerSession: vi.fn(async () => (session.userId === null ? null : { user: { id: session.userId, sessionVersion: 0 } })),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", async (importOriginal) => ({

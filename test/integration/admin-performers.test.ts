@@ -41,7 +41,7 @@ describe("createPerformer", () => {
     const { id, userId } = await createPerformer({ actorId: adminId, input: data, photo: blob(jpegBytes()), uploadDir });
     const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
     expect(user).toMatchObject({ email: data.email.toLowerCase(), username: data.username, role: "performer", blocked: false });
-    expect(await verifyLogin({ email: data.email, password: "initial-pass-1" })).toMatchObject({ id: userId, role: "performer" });
+    expect(await verifyLogin({ email: data.email, password: "initial-pass-1", clientAddress: "192.0.2.1" })).toMatchObject({ id: userId, role: "performer" });
     const performer = await prisma.performer.findUniqueOrThrow({ where: { id } });
     expect(performer).toMatchObject({ displayName: data.displayName, slug: data.slug, ratePerMinute: 45, status: "offline", disabled: false });
     expect(performer.benefitPercent.toFixed(2)).toBe("62.50");

@@ -7,7 +7,7 @@ import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChatApiClient } from "@/lib/chat-api-client/chat-api-client";
 import { prisma } from "@/lib/db/prisma";
-import { MAX_FAILED_LOGINS } from "@/lib/server/auth/verify-login";
+import { SIGN_IN_PAIR_LIMIT } from "@/lib/server/auth/sign-in-throttle";
 import { billShows } from "@/lib/server/shows/bill-shows";
 import { CHAT_RATE_LIMIT } from "@/lib/validations/room";
 import { sessionCookie } from "@/scripts/bench/audience";
@@ -263,11 +263,11 @@ describe("two app instances behind nginx on one PostgreSQL", () => {
     expect(statuses).toEqual([...Array<number>(CHAT_RATE_LIMIT).fill(201), 429]);
   });
 
-  it(`the sign-in limit (${MAX_FAILED_LOGINS} failures for one account from one address) holds across both instances`, async () => {
+  it(`the sign-in limit (${SIGN_IN_PAIR_LIMIT} failures for one account from one address) holds across both instances`, async () => {
     const viewer = await createViewer();
     await prisma.user.update({ where: { id: viewer.id }, data: { passwordHash: await bcrypt.hash(PASSWORD, 4) } });
     expect((await signIn("a", viewer.email, PASSWORD)).signedIn).toBe(true);
-    for (let i = 0; i < MAX_FAILED_LOGINS; i += 1) {
+    for (let i = 0; i < SIGN_IN_PAIR_LIMIT; i += 1) {
       expect((await signIn(i % 2 === 0 ? "a" : "b", viewer.email, "wrong-password")).signedIn).toBe(false);
     }
     for (const instance of ["a", "b"] as const) {

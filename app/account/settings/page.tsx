@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { CloseAccountForm } from "@/components/account/close-account-form";
 import { ActionForm } from "@/components/admin/action-form";
-import { SubmitButton, TextField } from "@/components/admin/fields";
+import { SubmitButton } from "@/components/admin/fields";
 import { Card } from "@/components/admin/ui";
 import { getEmailStatus } from "@/lib/server/accounts/get-email-status";
 import { requirePageUser } from "@/lib/server/auth/current-user";
 import { mailEnabled } from "@/lib/server/mail/send-mail";
-import { changePasswordAction, resendVerificationAction } from "./actions";
+import { resendVerificationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account settings" };
 
@@ -34,11 +35,7 @@ export default async function AccountSettingsPage() {
         )}
       </Card>
       <Card title="Change password" id="password">
-        <ActionForm action={changePasswordAction} aria-label="Change password" success="Your password is changed." resetOnSuccess className="space-y-4">
-          <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required />
-          <TextField label="New password (8 characters or more)" name="newPassword" type="password" autoComplete="new-password" required />
-          <SubmitButton pendingText="Saving…">Change password</SubmitButton>
-        </ActionForm>
+        <ChangePasswordForm email={user.email} />
       </Card>
       {user.role === "viewer" && (
         <Card title="Close account" id="close">

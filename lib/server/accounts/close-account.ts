@@ -20,6 +20,6 @@ export async function closeAccount(options: { userId: number; password: string }
     const open = await tx.privateShow.count({ where: { userId: options.userId, status: { in: ["requested", "active"] } } });
     if (open > 0) throw new AppError("conflict", "End or cancel your private show first.");
     await tx.follow.deleteMany({ where: { userId: options.userId } });
-    await tx.user.update({ where: { id: options.userId }, data: { closedAt: new Date() } });
+    await tx.user.update({ where: { id: options.userId }, data: { closedAt: new Date(), sessionVersion: { increment: 1 } } });
   });
 }

@@ -15,17 +15,18 @@ export type CurrentUser = {
   flagged: boolean;
 };
 
-// The session only says who signed in; the role and the blocked flag are read from the database on
-// every request, so a demoted or blocked user loses access at once, whatever their cookie says.
+// The session only says who signed in; the role, the blocked flag and the session version are read from
+// the database on every request, so a demoted or blocked user loses access at once, whatever their cookie
+// says, and a cookie issued before a sign-out is refused (lib/server/auth/revoke-sessions.ts).
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!Number.isInteger(id)) return null;
   const user = await prisma.user.findUnique({
     where: { id },
-    select: { id: true, email: true, username: true, role: true, credits: true, flagged: true, blocked: true, closedAt: true },
+    select: { id: true, email: true, username: true, role: true, credits: true, flagged: true, blocked: true, closedAt: true, sessionVersion: true },
   });
-  if (!user || user.blocked || user.closedAt) return null;
+  if (!user || user.blocked || user.closedAt || user.sessionVersion !== session?.user.sessionVersion) return null;
   return { id: user.id, email: user.email, username: user.username, role: user.role, credits: user.credits, flagged: user.flagged };
 }
 

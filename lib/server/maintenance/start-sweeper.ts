@@ -3,12 +3,14 @@ import { purgeIdempotencyRecords, RETENTION_MS } from "@/lib/server/chat-api/ide
 import { expireSilentStudios } from "@/lib/server/performers/expire-silent-studios";
 import { retryUnfinishedIpn } from "@/lib/server/paypal/retry-unfinished-ipn";
 import { expireGroupShows } from "@/lib/server/group-shows/expire-group-shows";
+import { purgeExpiredRateLimits } from "@/lib/server/rate-limit/purge-expired-rate-limits";
 import { expireStaleShows } from "@/lib/server/shows/expire-stale-shows";
 import { expireTicketShows } from "@/lib/server/ticket-shows/expire-ticket-shows";
 
 const SWEEP_EVERY_MS = 5_000;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 const IPN_RETRY_EVERY_MS = 5 * 60 * 1000;
+const RATE_LIMIT_PURGE_EVERY_MS = 60 * 1000;
 
 let started = false;
 
@@ -22,15 +24,18 @@ export function startSweeper(): void {
   let running = false;
   let lastPurge = 0;
   let lastIpnRetry = 0;
+  let lastRateLimitPurge = 0;
   const tick = async () => {
     if (running) return;
     running = true;
     const ipnRetry = Date.now() - lastIpnRetry > IPN_RETRY_EVERY_MS;
     const purge = Date.now() - lastPurge > PURGE_EVERY_MS;
+    const rateLimitPurge = Date.now() - lastRateLimitPurge > RATE_LIMIT_PURGE_EVERY_MS;
     if (ipnRetry) lastIpnRetry = Date.now();
     if (purge) lastPurge = Date.now();
+    if (rateLimitPurge) lastRateLimitPurge = Date.now();
     try {
-      await sweepOnce({ ipnRetry, purge });
+      await sweepOnce({ ipnRetry, purge, rateLimitPurge });
     } finally {
       running = false;
     }
@@ -42,7 +47,7 @@ export function startSweeper(): void {
  * One round of the sweeper's jobs. Each job fails alone: a failure is logged and retried at its next
  * turn, and never keeps the other jobs from running (expireStaleShows isolates each show as well).
  */
-export async function sweepOnce(due: { ipnRetry: boolean; purge: boolean }): Promise<void> {
+export async function sweepOnce(due: { ipnRetry: boolean; purge: boolean; rateLimitPurge?: boolean }): Promise<void> {
   await isolated("ending stale shows", async () => {
     while ((await expireStaleShows({ limit: 500 })) === 500);
   });
@@ -53,6 +58,7 @@ export async function sweepOnce(due: { ipnRetry: boolean; purge: boolean }): Pro
   await isolated("taking silent studios offline", async () => {
     while ((await expireSilentStudios({ limit: 100 })) === 100);
   });
+  if (due.rateLimitPurge) await isolated("purging expired rate-limit counters", () => purgeExpiredRateLimits());
   if (due.ipnRetry) await isolated("retrying unfinished IPNs", () => retryUnfinishedIpn());
   if (due.purge) await isolated("purging idempotency records", () => purgeIdempotencyRecords({ olderThan: new Date(Date.now() - RETENTION_MS) }));
 }

@@ -6,6 +6,7 @@ import { getBalanceFeed } from "@/lib/server/balance/balance-feed";
 import { getBalance } from "@/lib/server/balance/get-balance";
 import { getRealtimeHub } from "@/lib/server/realtime/get-hub";
 import { sseResponse } from "@/lib/server/realtime/sse";
+import { apiMethods } from "@/lib/http/api-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -38,3 +39,5 @@ export async function GET(request: Request): Promise<Response> {
     };
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET });

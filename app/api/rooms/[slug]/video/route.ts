@@ -2,6 +2,7 @@
 import { handleJson } from "@/lib/http/json-response";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { grantVideo } from "@/lib/server/video/grant-video";
+import { apiMethods } from "@/lib/http/api-methods";
 
 export async function POST(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handleJson(async () => {
@@ -9,3 +10,5 @@ export async function POST(_request: Request, { params }: { params: Promise<{ sl
     return { status: 200, body: await grantVideo({ user, slug: (await params).slug }) };
   });
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ POST });

@@ -5,6 +5,7 @@ import { countSpies } from "@/lib/server/shows/count-spies";
 import { toApiShow } from "@/lib/server/shows/serialize-show";
 import { startSpying } from "@/lib/server/shows/start-spying";
 import { ZIdParams, ZShowResponse, ZSpiesResponse, ZStartSpyingRequest } from "@/lib/validations/chat-api";
+import { apiMethods } from "@/lib/http/api-methods";
 
 export const POST = chatRoute({ method: "POST", params: ZIdParams, body: ZStartSpyingRequest, response: ZShowResponse }, async ({ params, body, now, db }) => ({
   status: 201,
@@ -15,3 +16,5 @@ export const GET = chatRoute({ method: "GET", params: ZIdParams, response: ZSpie
   status: 200,
   body: { showId: params.id, spies: await countSpies(params.id) },
 }));
+
+export const { PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET, POST });
