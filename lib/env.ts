@@ -52,6 +52,8 @@ export const ZEnv = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   SEED_DEMO: bool.default(true),
   UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
+  // Days an IPN message PayPal never verified is kept (for the admin to see), then deleted by the sweeper.
+  IPN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

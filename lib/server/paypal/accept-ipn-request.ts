@@ -1,0 +1,28 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
+import { MAX_IPN_BYTES } from "@/lib/paypal/screen-ipn";
+import { readBody } from "@/lib/server/chat-api/read-body";
+import { enforceRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
+import { storeIpnMessage } from "./store-ipn-message";
+
+/** IPNs one address may post per minute: PayPal sends one per payment event, resends a few times at most. */
+export const IPN_PER_ADDRESS_PER_MINUTE = 30;
+/** IPNs the whole site takes per minute, whatever the address claims; PayPal resends a refused one later. */
+export const IPN_PER_MINUTE = 300;
+
+/**
+ * POST /api/paypal/ipn up to storing: throttled (per client address and site-wide, 429), then only a
+ * form body (415) of at most MAX_IPN_BYTES (413) that looks like an IPN (400, screen-ipn.ts) is stored.
+ * Nothing refused here is stored or posted back to PayPal.
+ */
+export async function acceptIpnRequest(request: Request): Promise<{ messageId: number }> {
+  const message = "Too many IPN messages.";
+  await enforceRateLimit({ key: "ipn:site", limit: IPN_PER_MINUTE, windowSeconds: 60, message });
+  await enforceRateLimit({ key: `ipn:${clientAddress(request)}`, limit: IPN_PER_ADDRESS_PER_MINUTE, windowSeconds: 60, message });
+  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
+    throw new AppError("unsupported_media_type", "An IPN is sent as application/x-www-form-urlencoded.");
+  }
+  const raw = await readBody(request, MAX_IPN_BYTES);
+  return { messageId: (await storeIpnMessage({ raw })).id };
+}
