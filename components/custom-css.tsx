@@ -1,8 +1,8 @@
 import { getCustomCss } from "@/lib/server/settings/get-custom-css";
 
 /**
- * The admin's custom CSS (Settings) for the wall and room pages. getCustomCss escapes every "<", so
- * the text can never contain "</" and cannot close the element; React also escapes "</style" itself.
+ * The admin's custom CSS (Settings) for the wall and room pages. getCustomCss serves only CSS that
+ * has no "<" and fetches nothing from other sites (lib/settings/custom-css.ts).
  */
 export async function CustomCss() {
   const css = await getCustomCss();
