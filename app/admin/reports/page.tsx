@@ -8,6 +8,7 @@ import { defaultPeriod, reportPeriodProblem } from "@/lib/admin/period";
 import { flatParams, type SearchParams } from "@/lib/admin/search-params";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
+import { routeId } from "@/lib/http/route-params";
 import { requirePageUser } from "@/lib/server/auth/current-user";
 import { listPerformerOptions } from "@/lib/server/performers/list-performer-options";
 import { getPerformerReport } from "@/lib/server/reports/get-performer-report";
@@ -27,12 +28,14 @@ export default async function AdminReportsPage({ searchParams }: { searchParams:
   const problem = parsed.success ? reportPeriodProblem(parsed.data.from, parsed.data.to) : "That period is not valid.";
   const query = parsed.success && !problem ? parsed.data : { ...defaultPeriod(), performerId: parsed.data?.performerId };
   const page = zPage.catch(1).parse(raw.page);
+  // An id no row can have (beyond int4) is an unknown performer, not a query.
+  const performerId = query.performerId && routeId(String(query.performerId));
   const [performers, charts, currency, report] = await Promise.all([
     listPerformerOptions(),
     getRevenueCharts(query),
     getSiteCurrency(prisma),
-    query.performerId
-      ? getPerformerReport({ performerId: query.performerId, from: query.from, to: query.to, page }).catch((error) => {
+    performerId
+      ? getPerformerReport({ performerId, from: query.from, to: query.to, page }).catch((error) => {
           if (error instanceof AppError && error.code === "not_found") return null;
           throw error;
         })

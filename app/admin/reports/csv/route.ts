@@ -1,4 +1,5 @@
 import { errorResult } from "@/lib/http/error-response";
+import { routeId } from "@/lib/http/route-params";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { streamReportCsv } from "@/lib/server/reports/report-csv";
 import { ZReportQuery } from "@/lib/validations/admin/report";
@@ -10,7 +11,9 @@ export async function GET(request: Request): Promise<Response> {
     await requireUser(["admin"]);
     const query = ZReportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.performerId) return Response.json({ error: { code: "invalid_request", message: "performerId: choose a performer" } }, { status: 422 });
-    const body = await streamReportCsv({ performerId: query.performerId, from: query.from, to: query.to });
+    const performerId = routeId(String(query.performerId));
+    if (performerId === null) return Response.json({ error: { code: "not_found", message: `Performer ${query.performerId} does not exist.` } }, { status: 404 });
+    const body = await streamReportCsv({ performerId, from: query.from, to: query.to });
     const name = `report-${query.performerId}-${query.from}-${query.to}.csv`;
     return new Response(body, {
       headers: {
