@@ -1,6 +1,7 @@
 import "server-only";
 import type { Period } from "@/lib/admin/period";
 import { prisma } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type ReportRow = {
   id: string;
@@ -20,26 +21,30 @@ export type ListReportRowsOptions = Period & {
   limit: number;
   /** A page on screen: skip this many rows. */
   offset?: number;
-  /** A batch of the CSV: the rows after this one (keyset, so batch n costs what batch 1 costs). */
+  /** A batch of the CSV: the rows after this one (keyset: batch n costs what batch 1 costs). */
   after?: { date: Date; id: string };
+};
+
+type Row = {
+  id: bigint; date: Date; action: "tips" | "liveshow"; viewer: string; credits: number; seconds: number | null;
+  price: Prisma.Decimal; benefit: Prisma.Decimal; payout_id: number | null;
 };
 
 /** A performer's ppv_tips rows of a period, oldest first (date, then id): the order of the screen and the CSV. */
 export async function listReportRows({ performerId, start, end, limit, offset = 0, after }: ListReportRowsOptions): Promise<ReportRow[]> {
-  const rows = await prisma.tip.findMany({
-    where: {
-      performerId,
-      date: { gte: start, lt: end },
-      ...(after ? { OR: [{ date: { gt: after.date } }, { date: after.date, id: { gt: BigInt(after.id) } }] } : {}),
-    },
-    orderBy: [{ date: "asc" }, { id: "asc" }],
-    skip: offset,
-    take: limit,
-    include: { user: { select: { username: true } }, show: { select: { secondsBilled: true } } },
-  });
+  const rows = await prisma.$queryRaw<Row[]>`
+    SELECT t.id, t.date, t.action::text AS action, u.username AS viewer, t.credits, s.seconds_billed AS seconds,
+           t.price, t."performerBenefit" AS benefit, t.payout_id
+      FROM ppv_tips t
+      JOIN users u ON u.id = t.userid
+      LEFT JOIN private_shows s ON s.id = t.show_id
+     WHERE t.performerid = ${performerId} AND t.date >= ${start} AND t.date < ${end}
+       ${after ? Prisma.sql`AND (t.date, t.id) > (${after.date}::timestamptz, ${BigInt(after.id)})` : Prisma.empty}
+     ORDER BY t.date, t.id
+     LIMIT ${limit} OFFSET ${offset}`;
   return rows.map((t) => ({
-    id: t.id.toString(), date: t.date, action: t.action, viewer: t.user.username, credits: t.credits,
-    seconds: t.action === "liveshow" ? (t.show?.secondsBilled ?? 0) : null,
-    price: t.price.toFixed(3), benefit: t.performerBenefit.toFixed(3), payoutId: t.payoutId,
+    id: t.id.toString(), date: t.date, action: t.action, viewer: t.viewer, credits: t.credits,
+    seconds: t.action === "liveshow" ? (t.seconds ?? 0) : null,
+    price: new Prisma.Decimal(t.price).toFixed(3), benefit: new Prisma.Decimal(t.benefit).toFixed(3), payoutId: t.payout_id,
   }));
 }
