@@ -54,6 +54,8 @@ export const ZEnv = z.object({
   UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
   // Days an IPN message PayPal never verified is kept (for the admin to see), then deleted by the sweeper.
   IPN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // IPN posts one client address may make per minute; the whole site takes ten times as many.
+  IPN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

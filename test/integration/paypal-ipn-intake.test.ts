@@ -13,7 +13,6 @@ vi.mock("next/server", async (importOriginal) => ({
 
 const { prisma } = await import("@/lib/db/prisma");
 const { POST } = await import("@/app/api/paypal/ipn/route");
-const { IPN_PER_ADDRESS_PER_MINUTE } = await import("@/lib/server/paypal/accept-ipn-request");
 const { purgeUnverifiedIpn } = await import("@/lib/server/paypal/purge-unverified-ipn");
 const { hitRateLimit } = await import("@/lib/server/rate-limit/hit-rate-limit");
 const { ipnBody, ipnFields, startFakePaypal } = await import("@/test/fakes/fake-paypal");
@@ -21,6 +20,8 @@ const { ipnBody, ipnFields, startFakePaypal } = await import("@/test/fakes/fake-
 const fake = await startFakePaypal();
 Object.assign(process.env, fake.env(), { PAYPAL_MODE: "sandbox" });
 afterAll(() => fake.close());
+// Read after the fake's variables are set: loadEnv caches what it first sees.
+const IPN_PER_ADDRESS_PER_MINUTE = (await import("@/lib/env")).loadEnv().IPN_RATE_LIMIT_PER_MINUTE;
 
 // One fixed-minute window for the whole file, so a count never straddles two windows.
 const frozenNow = Math.floor(Date.now() / 60_000) * 60_000 + 1_000;

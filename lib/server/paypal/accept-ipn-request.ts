@@ -1,4 +1,5 @@
 import "server-only";
+import { loadEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { MAX_IPN_BYTES } from "@/lib/paypal/screen-ipn";
@@ -6,10 +7,8 @@ import { readBody } from "@/lib/server/chat-api/read-body";
 import { enforceRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
 import { storeIpnMessage } from "./store-ipn-message";
 
-/** IPNs one address may post per minute: PayPal sends one per payment event, resends a few times at most. */
-export const IPN_PER_ADDRESS_PER_MINUTE = 30;
-/** IPNs the whole site takes per minute, whatever the address claims; PayPal resends a refused one later. */
-export const IPN_PER_MINUTE = 300;
+/** The site-wide limit, whatever the address claims, as a multiple of the per-address one (PayPal resends a refused IPN later). */
+export const SITE_IPN_LIMIT_FACTOR = 10;
 
 /**
  * POST /api/paypal/ipn up to storing: throttled (per client address and site-wide, 429), then only a
@@ -18,8 +17,10 @@ export const IPN_PER_MINUTE = 300;
  */
 export async function acceptIpnRequest(request: Request): Promise<{ messageId: number }> {
   const message = "Too many IPN messages.";
-  await enforceRateLimit({ key: "ipn:site", limit: IPN_PER_MINUTE, windowSeconds: 60, message });
-  await enforceRateLimit({ key: `ipn:${clientAddress(request)}`, limit: IPN_PER_ADDRESS_PER_MINUTE, windowSeconds: 60, message });
+  // PayPal sends one IPN per payment event and resends a few times at most: 30 a minute is generous.
+  const perAddress = loadEnv().IPN_RATE_LIMIT_PER_MINUTE;
+  await enforceRateLimit({ key: "ipn:site", limit: perAddress * SITE_IPN_LIMIT_FACTOR, windowSeconds: 60, message });
+  await enforceRateLimit({ key: `ipn:${clientAddress(request)}`, limit: perAddress, windowSeconds: 60, message });
   if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
     throw new AppError("unsupported_media_type", "An IPN is sent as application/x-www-form-urlencoded.");
   }
