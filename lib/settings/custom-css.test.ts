@@ -28,6 +28,8 @@ const REFUSED = [
   "a{}</style><script>alert(1)</script>",
   "a{} \\3c /style>",
   "a { content: '\\3c' }",
+  "a { content: '\\/*' } body { background: url(https://evil.example/p.png) } /* */",
+  "/* url(https://evil.example/p.png) */ body { color: red }",
 ];
 
 const ACCEPTED = [
@@ -36,7 +38,7 @@ const ACCEPTED = [
   "body { background: url(/uploads/3f2a.jpg) }",
   'header { background-image: url("/performers/demo.jpg") }',
   "svg { clip-path: url(#clip) }",
-  "/* a comment about url(https://example.com) is fine */ body { color: red }",
+  "/* a comment */ body { color: red }",
   "a { content: '\\201C' }",
 ];
 

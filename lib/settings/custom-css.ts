@@ -5,8 +5,9 @@
 // image-set() or src(), and any url() that is not a path on this site; and the renderer drops a stored
 // value that breaks these rules (an older version, a SQL console) instead of serving it.
 //
-// The checks run on the CSS as a browser reads it: escapes decoded ("\75 rl(" is "url(") and comments
-// removed ("@import/**/'…'"), so no spelling slips past them.
+// The checks run on the CSS as a browser could read it: escapes decoded ("\75 rl(" is "url("), once with
+// comments removed ("@import/**/'…'") and once with them kept (a "/*" inside a string is no comment,
+// and must not hide what follows it), so no spelling slips past them.
 
 export const CUSTOM_CSS_MAX = 20_000;
 
@@ -23,9 +24,9 @@ function decodeEscapes(css: string): string {
     .replace(/\\([\s\S])/g, "$1");
 }
 
-/** The CSS as a browser tokenises it, for the checks: escapes decoded, comments removed. */
-function readable(css: string): string {
-  return decodeEscapes(css.replace(/\/\*[\s\S]*?(\*\/|$)/g, ""));
+/** The CSS as a browser may tokenise it, for the checks: escapes decoded, with and without comments. */
+function readings(css: string): string[] {
+  return [decodeEscapes(css), decodeEscapes(css.replace(/\/\*[\s\S]*?(\*\/|$)/g, ""))];
 }
 
 /** The arguments of every url(…) in `css`, unquoted and trimmed. */
@@ -38,8 +39,18 @@ function urlArguments(css: string): string[] {
 
 /** Why `css` cannot be saved (a message for the field), or undefined when it can. */
 export function customCssProblem(css: string): string | undefined {
-  const text = readable(css);
-  if (css.includes("<") || text.includes("<")) return "The CSS may not contain “<” (it could end the <style> element).";
+  if (css.includes("<")) return LESS_THAN;
+  for (const text of readings(css)) {
+    const problem = readingProblem(text);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+const LESS_THAN = "The CSS may not contain “<” (it could end the <style> element).";
+
+function readingProblem(text: string): string | undefined {
+  if (text.includes("<")) return LESS_THAN;
   if (/@import/i.test(text)) return "@import is not allowed: put the rules here instead.";
   if (/(image-set|src)\s*\(/i.test(text)) return "image-set() and src() are not allowed: use url() with a path on this site.";
   const outside = urlArguments(text).find((url) => !SAME_ORIGIN_URL.test(url));
