@@ -9,7 +9,7 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 120_000 });
 
 const URLS = [
-  "/performers/%00", "/performers/a%00b", "/performers/%FF%FE", `/performers/${"x".repeat(3000)}`, "/performers/..%2F..%2Fetc%2Fpasswd",
+  "/performers/%00", "/performers/a%00b", `/performers/${"x".repeat(3000)}`, "/performers/..%2F..%2Fetc%2Fpasswd",
   "/admin/users?q=%00", "/admin/users?q=%00%01&page=99999999999", "/admin/users?page=1e3", "/admin/users/99999999999", "/admin/users/%00",
   "/admin/users/1e3", "/admin/users/-1", "/admin/performers/99999999999", "/admin/performers?page=%00", "/admin/packs/99999999999",
   "/admin/purchases/99999999999", "/admin/purchases?user=%00&from=%00&to=0001-01-01", "/admin/purchases?from=0001-01-01&to=9999-12-31",
