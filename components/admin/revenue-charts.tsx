@@ -1,27 +1,31 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { RevenueDay, TopPerformer } from "@/lib/server/reports/get-revenue-charts";
+import type { ChartBucket } from "@/lib/admin/period";
+import type { RevenueBucket, TopPerformer } from "@/lib/server/reports/get-revenue-charts";
 
 const AXIS = { stroke: "#94a3b8", fontSize: 12 } as const;
 const TOOLTIP = { contentStyle: { background: "#0f172a", border: "1px solid #334155" }, labelStyle: { color: "#e2e8f0" } } as const;
 
 // The amounts arrive as decimal strings computed on the server; they become numbers here only to be
 // drawn (a bar's height), never to be added up or shown as money.
-export function RevenueCharts({ perDay, top, currency }: { perDay: RevenueDay[]; top: TopPerformer[]; currency: string }) {
-  const days = perDay.map((d) => ({
-    day: d.day.slice(5), tips: Number(d.tip), menu: Number(d.menu_tip), shows: Number(d.private_show), spy: Number(d.spy_show), group: Number(d.group_show), tickets: Number(d.ticket),
+type RevenueChartsProps = { bucket: ChartBucket; buckets: RevenueBucket[]; top: TopPerformer[]; currency: string };
+
+export function RevenueCharts({ bucket, buckets, top, currency }: RevenueChartsProps) {
+  const bars = buckets.map((b) => ({
+    label: bucket === "month" ? b.start.slice(0, 7) : b.start.slice(5),
+    tips: Number(b.tip), menu: Number(b.menu_tip), shows: Number(b.private_show), spy: Number(b.spy_show), group: Number(b.group_show), tickets: Number(b.ticket),
   }));
   const performers = top.map((p) => ({ name: p.name, revenue: Number(p.revenue) }));
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <figure className="space-y-2" aria-labelledby="chart-days">
-        <figcaption id="chart-days" className="text-sm font-medium">Revenue per day ({currency})</figcaption>
+        <figcaption id="chart-days" className="text-sm font-medium">Revenue per {bucket} ({currency})</figcaption>
         <div className="h-64" data-testid="chart-revenue-per-day">
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={days}>
+            <BarChart data={bars}>
               <CartesianGrid stroke="#1e293b" vertical={false} />
-              <XAxis dataKey="day" tick={AXIS} stroke={AXIS.stroke} />
+              <XAxis dataKey="label" tick={AXIS} stroke={AXIS.stroke} />
               <YAxis tick={AXIS} stroke={AXIS.stroke} width={48} />
               <Tooltip {...TOOLTIP} />
               <Legend />

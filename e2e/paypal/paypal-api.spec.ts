@@ -44,7 +44,7 @@ test("the IPN route stores, answers 200, verifies with PayPal and credits once",
   const body = new URLSearchParams({
     mc_gross: "10.00", payment_status: "Completed", charset: "UTF-8", custom: userId!, business: FAKE_PAYPAL_ENV.PAYPAL_RECEIVER_EMAIL,
     receiver_email: FAKE_PAYPAL_ENV.PAYPAL_RECEIVER_EMAIL, txn_id: txnId, txn_type: "web_accept", item_name: "600 credits for 10.00",
-    mc_currency: "USD", item_number: itemId!, test_ipn: "1", payer_email: "buyer@example.com", quantity: "1",
+    mc_currency: "USD", item_number: itemId!, test_ipn: "1", payer_email: "buyer@example.com", quantity: "1", verify_sign: "AFcWxV21C7fd0v3bYYYRCpSSRl31A",
   }).toString();
   const headers = { "content-type": "application/x-www-form-urlencoded" };
 
@@ -62,6 +62,8 @@ test("the IPN route stores, answers 200, verifies with PayPal and credits once",
   await page.reload();
   await expect(page.getByTestId("account-balance")).toHaveText("600");
 
-  expect((await request.post("/api/paypal/ipn", { data: "x".repeat(65 * 1024), headers })).status()).toBe(413);
+  expect((await request.post("/api/paypal/ipn", { data: `${body}&memo=${"x".repeat(17 * 1024)}`, headers })).status()).toBe(413);
+  expect((await request.post("/api/paypal/ipn", { data: body, headers: { "content-type": "text/plain" } })).status()).toBe(415);
+  expect((await request.post("/api/paypal/ipn", { data: "a=b", headers })).status()).toBe(400);
   expect((await request.post("/api/paypal/ipn", { data: "", headers })).status()).toBe(400);
 });

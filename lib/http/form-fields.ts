@@ -1,8 +1,11 @@
-/** A form's text fields as a plain object for zod (files and React's internal $ACTION fields left out). */
+/**
+ * A form's text fields as a plain object for zod (files and React's internal $ACTION fields left out).
+ * NUL bytes are dropped: no field means one, and PostgreSQL would refuse the text with a fault.
+ */
 export function formFields(formData: FormData): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [key, value] of formData) {
-    if (typeof value === "string" && !key.startsWith("$ACTION")) fields[key] = value;
+    if (typeof value === "string" && !key.startsWith("$ACTION")) fields[key] = value.replaceAll("\u0000", "");
   }
   return fields;
 }

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/prisma";
 import { getPerformerReport } from "@/lib/server/reports/get-performer-report";
 import { getRevenueCharts } from "@/lib/server/reports/get-revenue-charts";
 import { markPaid } from "@/lib/server/reports/mark-paid";
-import { REPORT_CSV_HEADER, reportCsv } from "@/lib/server/reports/report-csv";
+import { REPORT_CSV_HEADER, streamReportCsv } from "@/lib/server/reports/report-csv";
 import { createTipRow } from "@/test/helpers/admin";
 import { createAdmin, createPerformer, createViewer } from "@/test/helpers/factories";
 
@@ -103,7 +103,7 @@ describe("report CSV", () => {
     const evil = await prisma.user.create({ data: { email: "evil@test.local", username: "=HYPERLINK(\"x\",\"y\")", passwordHash: "x" } });
     await createTipRow({ userId: evil.id, performerId: performer.id, date: at("2030-03-03"), credits: 1, price: "0.017", benefit: "0.010" });
     const report = await getPerformerReport({ performerId: performer.id, ...period });
-    const lines = reportCsv(report).trimEnd().split("\r\n");
+    const lines = (await new Response(await streamReportCsv({ performerId: performer.id, ...period })).text()).trimEnd().split("\r\n");
     expect(lines[0]).toBe(REPORT_CSV_HEADER.join(","));
     expect(lines).toHaveLength(report.rows.length + 1);
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(report.rows.map((r) => r.id));
@@ -127,10 +127,11 @@ describe("getRevenueCharts", () => {
   it("gives every day of the period and the top performers by revenue", async () => {
     const { performer } = await performerWithEarnings();
     const charts = await getRevenueCharts({ from: "2030-02-28", to: "2030-03-04" });
-    expect(charts.perDay.map((d) => d.day)).toEqual(["2030-02-28", "2030-03-01", "2030-03-02", "2030-03-03", "2030-03-04"]);
+    expect(charts.bucket).toBe("day");
+    expect(charts.buckets.map((d) => d.start)).toEqual(["2030-02-28", "2030-03-01", "2030-03-02", "2030-03-03", "2030-03-04"]);
     const mine = charts.top.find((t) => t.performerId === performer.id);
     expect(mine).toBeDefined();
-    const day = charts.perDay.find((d) => d.day === "2030-03-02")!;
+    const day = charts.buckets.find((d) => d.start === "2030-03-02")!;
     expect(Number(day.shows)).toBeGreaterThanOrEqual(1);
     expect(charts.top.length).toBeLessThanOrEqual(10);
   });

@@ -122,7 +122,7 @@ describe("setPerformerDisabled and forcePerformerOffline", () => {
     expect(declined.status).toBe("declined");
     expect((await listPerformers()).some((p) => p.id === performer.id)).toBe(false);
     await expect(requestShow({ userId: waiting.id, performerId: performer.id })).rejects.toMatchObject({ code: "performer_unavailable" });
-    expect((await listAdminPerformers()).find((p) => p.id === performer.id)).toMatchObject({ disabled: true });
+    expect((await listAdminPerformers()).performers.find((p) => p.id === performer.id)).toMatchObject({ disabled: true });
 
     await setPerformerDisabled({ actorId: adminId, performerId: performer.id, disabled: false });
     expect(await prisma.performer.findUniqueOrThrow({ where: { id: performer.id } })).toMatchObject({ disabled: false, status: "offline" });

@@ -6,7 +6,6 @@ import { getCreditValue } from "@/lib/server/money/get-credit-value";
 import { getCustomCss } from "@/lib/server/settings/get-custom-css";
 import { getSettings } from "@/lib/server/settings/get-settings";
 import { updateSettings } from "@/lib/server/settings/update-settings";
-import { escapeCustomCss } from "@/lib/settings/custom-css";
 import { ZSettings } from "@/lib/validations/admin/settings";
 import { createAdmin } from "@/test/helpers/factories";
 
@@ -62,12 +61,18 @@ describe("custom CSS", () => {
     expect(await renderCustomCss()).toBe("");
     await prisma.setting.upsert({ where: { id: 1 }, create: { id: 1, customCss: "body{color:red}" }, update: { customCss: "body{color:red}" } });
     expect(await renderCustomCss()).toBe('<style data-testid="custom-css">body{color:red}</style>');
-    const hostile = "a{}</style><script>alert(1)</script><STYLE>";
-    await prisma.setting.update({ where: { id: 1 }, data: { customCss: hostile } });
-    const html = await renderCustomCss();
-    expect(html.match(/<\/style/gi)).toHaveLength(1);
-    expect(html).not.toMatch(/<script/i);
-    expect(html.endsWith("</style>")).toBe(true);
-    expect(escapeCustomCss("</STYLE")).toBe("\\3c /STYLE");
+    for (const hostile of ["a{}</style><script>alert(1)</script><STYLE>", "body{background:url(https://evil.example/p.png)}", "@import 'https://evil.example/x.css';"]) {
+      await prisma.setting.update({ where: { id: 1 }, data: { customCss: hostile } });
+      expect(await renderCustomCss(), hostile).toBe("");
+    }
+  });
+
+  it("refuses on save, with a field error, CSS that fetches from another site", async () => {
+    for (const css of ["@import url(https://evil.example/x.css);", "body { background: url(//evil.example/p.png) }", "b { background: \\75 rl(http://evil.example) }"]) {
+      const result = ZSettings.safeParse({ ...valid, customCss: css });
+      expect(result.success, css).toBe(false);
+      expect(result.error!.issues.map((i) => i.path[0]), css).toEqual(["customCss"]);
+    }
+    expect(ZSettings.parse({ ...valid, customCss: "body { background: url(/uploads/a.jpg) }" }).customCss).toContain("/uploads/a.jpg");
   });
 });

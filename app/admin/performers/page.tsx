@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import Image from "next/image";
 import Link from "next/link";
-import { Badge, BUTTON_LINK, Empty, LINK, PageTitle, Table, TD } from "@/components/admin/ui";
+import { Badge, BUTTON_LINK, Empty, LINK, PageTitle, Pagination, Table, TD } from "@/components/admin/ui";
+import { flatParams, type SearchParams } from "@/lib/admin/search-params";
 import { requirePageUser } from "@/lib/server/auth/current-user";
-import { listAdminPerformers } from "@/lib/server/performers/list-admin-performers";
+import { listAdminPerformers, PERFORMERS_PAGE_SIZE } from "@/lib/server/performers/list-admin-performers";
+import { zPage } from "@/lib/validations/admin/fields";
 
 export const metadata: Metadata = { title: "Performers · Admin" };
 
 const STATUS_TONE = { online: "green", busy: "yellow", offline: "slate" } as const;
 
-export default async function AdminPerformersPage() {
+export default async function AdminPerformersPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser(["admin"], "/admin/performers");
-  const performers = await listAdminPerformers();
+  const page = zPage.catch(1).parse((await flatParams(searchParams)).page);
+  const { performers, total } = await listAdminPerformers({ page });
   return (
     <div className="space-y-4">
       <PageTitle action={<Link href="/admin/performers/new" className={BUTTON_LINK}>New performer</Link>}>Performers</PageTitle>
@@ -41,6 +44,7 @@ export default async function AdminPerformersPage() {
           ))}
         </Table>
       )}
+      <Pagination page={page} pageSize={PERFORMERS_PAGE_SIZE} total={total} path="/admin/performers" params={{}} />
     </div>
   );
 }

@@ -51,7 +51,7 @@ export default async function AdminSettingsPage() {
         <Card title="Look" id="look">
           <TextAreaField
             label="Custom CSS" name="customCss" defaultValue={s.customCss} rows={10} mono
-            hint={`Added to the wall and room pages. Up to ${CUSTOM_CSS_MAX} characters; “<” is not allowed.`}
+            hint={`Added to the wall and room pages. Up to ${CUSTOM_CSS_MAX} characters; no “<”, no @import, and url() only with a path on this site (e.g. url(/uploads/…)).`}
           />
         </Card>
         <SubmitButton pendingText="Saving…">Save settings</SubmitButton>

@@ -1,6 +1,8 @@
 import "server-only";
+import { loadEnv } from "@/lib/env";
 import { purgeIdempotencyRecords, RETENTION_MS } from "@/lib/server/chat-api/idempotency";
 import { expireSilentStudios } from "@/lib/server/performers/expire-silent-studios";
+import { purgeUnverifiedIpn } from "@/lib/server/paypal/purge-unverified-ipn";
 import { retryUnfinishedIpn } from "@/lib/server/paypal/retry-unfinished-ipn";
 import { expireGroupShows } from "@/lib/server/group-shows/expire-group-shows";
 import { purgeExpiredRateLimits } from "@/lib/server/rate-limit/purge-expired-rate-limits";
@@ -11,6 +13,7 @@ const SWEEP_EVERY_MS = 5_000;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 const IPN_RETRY_EVERY_MS = 5 * 60 * 1000;
 const RATE_LIMIT_PURGE_EVERY_MS = 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 let started = false;
 
@@ -25,17 +28,20 @@ export function startSweeper(): void {
   let lastPurge = 0;
   let lastIpnRetry = 0;
   let lastRateLimitPurge = 0;
+  let lastIpnPurge = 0;
   const tick = async () => {
     if (running) return;
     running = true;
     const ipnRetry = Date.now() - lastIpnRetry > IPN_RETRY_EVERY_MS;
     const purge = Date.now() - lastPurge > PURGE_EVERY_MS;
     const rateLimitPurge = Date.now() - lastRateLimitPurge > RATE_LIMIT_PURGE_EVERY_MS;
+    const ipnPurge = Date.now() - lastIpnPurge > PURGE_EVERY_MS;
     if (ipnRetry) lastIpnRetry = Date.now();
     if (purge) lastPurge = Date.now();
     if (rateLimitPurge) lastRateLimitPurge = Date.now();
+    if (ipnPurge) lastIpnPurge = Date.now();
     try {
-      await sweepOnce({ ipnRetry, purge, rateLimitPurge });
+      await sweepOnce({ ipnRetry, purge, rateLimitPurge, ipnPurge });
     } finally {
       running = false;
     }
@@ -47,7 +53,7 @@ export function startSweeper(): void {
  * One round of the sweeper's jobs. Each job fails alone: a failure is logged and retried at its next
  * turn, and never keeps the other jobs from running (expireStaleShows isolates each show as well).
  */
-export async function sweepOnce(due: { ipnRetry: boolean; purge: boolean; rateLimitPurge?: boolean }): Promise<void> {
+export async function sweepOnce(due: { ipnRetry: boolean; purge: boolean; rateLimitPurge?: boolean; ipnPurge?: boolean }): Promise<void> {
   await isolated("ending stale shows", async () => {
     while ((await expireStaleShows({ limit: 500 })) === 500);
   });
@@ -60,6 +66,9 @@ export async function sweepOnce(due: { ipnRetry: boolean; purge: boolean; rateLi
   });
   if (due.rateLimitPurge) await isolated("purging expired rate-limit counters", () => purgeExpiredRateLimits());
   if (due.ipnRetry) await isolated("retrying unfinished IPNs", () => retryUnfinishedIpn());
+  if (due.ipnPurge) {
+    await isolated("purging unverified IPN messages", () => purgeUnverifiedIpn({ olderThan: new Date(Date.now() - loadEnv().IPN_RETENTION_DAYS * DAY_MS) }));
+  }
   if (due.purge) await isolated("purging idempotency records", () => purgeIdempotencyRecords({ olderThan: new Date(Date.now() - RETENTION_MS) }));
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
+import { isLookupText } from "@/lib/http/route-params";
 import type { WallStatus } from "./list-performers";
 
 export type Room = {
@@ -17,6 +18,7 @@ export type Room = {
 };
 
 export async function getRoom(slug: string): Promise<Room | null> {
+  if (!isLookupText(slug)) return null;
   const row = await prisma.performer.findFirst({
     where: { slug, disabled: false },
     select: {

@@ -13,17 +13,21 @@ export type AdminPerformerRow = {
   photo: string | null;
 };
 
-/** Every performer, disabled ones included, for the admin list. */
-export async function listAdminPerformers(): Promise<AdminPerformerRow[]> {
-  const rows = await prisma.performer.findMany({
-    orderBy: [{ disabled: "asc" }, { displayName: "asc" }],
+export const PERFORMERS_PAGE_SIZE = 50;
+
+/** One page of performers, disabled ones included (last), for the admin list. */
+export async function listAdminPerformers({ page = 1 }: { page?: number } = {}): Promise<{ performers: AdminPerformerRow[]; total: number }> {
+  const [rows, total] = await Promise.all([prisma.performer.findMany({
+    orderBy: [{ disabled: "asc" }, { displayName: "asc" }, { id: "asc" }],
+    skip: (Math.max(1, page) - 1) * PERFORMERS_PAGE_SIZE,
+    take: PERFORMERS_PAGE_SIZE,
     select: {
       id: true, displayName: true, slug: true, status: true, disabled: true, ratePerMinute: true, benefitPercent: true, photos: true,
       user: { select: { email: true } },
       shows: { where: { status: "active", kind: "private" }, select: { id: true }, take: 1 },
     },
-  });
-  return rows.map((row) => ({
+  }), prisma.performer.count()]);
+  const performers = rows.map((row): AdminPerformerRow => ({
     id: row.id,
     displayName: row.displayName,
     slug: row.slug,
@@ -34,4 +38,5 @@ export async function listAdminPerformers(): Promise<AdminPerformerRow[]> {
     benefitPercent: row.benefitPercent.toFixed(2),
     photo: row.photos[0] ?? null,
   }));
+  return { performers, total };
 }

@@ -24,6 +24,8 @@ export type PurchaseDetail = PurchaseRow & {
   ledger: { id: string; createdAt: Date; kind: string; delta: number; balanceAfter: number }[];
 };
 
+export const PURCHASE_MESSAGES_LIMIT = 50;
+
 export async function getPurchase({ purchaseId }: { purchaseId: number }): Promise<PurchaseDetail> {
   const row = await prisma.purchase.findUnique({ where: { id: purchaseId }, include: { user: { select: { id: true, username: true, email: true } } } });
   if (!row) throw new AppError("not_found", `Purchase ${purchaseId} does not exist.`);
@@ -33,6 +35,8 @@ export async function getPurchase({ purchaseId }: { purchaseId: number }): Promi
       // so they appear in the raw form body unencoded).
       where: { OR: [{ txnId: row.txnId }, { raw: { contains: `parent_txn_id=${row.txnId}` } }] },
       orderBy: { id: "asc" },
+      // Anyone can post an IPN naming a txn_id: the page shows the first ones, never all of them.
+      take: PURCHASE_MESSAGES_LIMIT,
     }),
     prisma.ledgerEntry.findMany({ where: { userId: row.userId, reference: `paypal:${row.txnId}` }, orderBy: { id: "asc" } }),
   ]);

@@ -1,5 +1,5 @@
 import "server-only";
-import { periodOf } from "@/lib/admin/period";
+import { reportPeriodOf } from "@/lib/admin/period";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -23,7 +23,7 @@ export type MarkPaidResult = { payoutId: number; amount: string; rows: number };
  *    and no row is ever paid twice.
  */
 export async function markPaid({ actorId, performerId, from, to, reference, expectedAmount }: MarkPaidOptions): Promise<MarkPaidResult> {
-  const { start, end } = periodOf(from, to);
+  const { start, end } = reportPeriodOf(from, to);
   return prisma.$transaction(async (tx) => {
     await assertAdmin({ db: tx, actorId });
     const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM performers WHERE id = ${performerId} FOR NO KEY UPDATE`;

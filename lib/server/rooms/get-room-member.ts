@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { isLookupText } from "@/lib/http/route-params";
 
 export type RoomUser = { id: number; username: string; role: Role };
 
@@ -17,6 +18,7 @@ export type RoomMember = {
  * performer is refused (performers work from their own studio). Unknown or disabled room → not_found.
  */
 export async function getRoomMember({ user, slug }: { user: RoomUser; slug: string }): Promise<RoomMember> {
+  if (!isLookupText(slug)) throw new AppError("not_found", "This room does not exist.");
   const room = await prisma.performer.findFirst({
     where: { slug, disabled: false },
     select: { id: true, userId: true, slug: true, displayName: true },

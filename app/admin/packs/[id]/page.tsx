@@ -7,6 +7,7 @@ import { PackFields } from "@/components/admin/pack-fields";
 import { Badge, Card, LINK, PageTitle } from "@/components/admin/ui";
 import { loadEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { routeId } from "@/lib/http/route-params";
 import { requirePageUser } from "@/lib/server/auth/current-user";
 import { getAdminPack } from "@/lib/server/packs/get-admin-pack";
 import { updatePackAction } from "../actions";
@@ -16,8 +17,8 @@ export const metadata: Metadata = { title: "Credit pack · Admin" };
 export default async function AdminPackPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requirePageUser(["admin"], `/admin/packs/${id}`);
-  const packId = Number(id);
-  if (!Number.isSafeInteger(packId) || packId <= 0) notFound();
+  const packId = routeId(id);
+  if (packId === null) notFound();
   const pack = await getAdminPack({ packId }).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;

@@ -10,6 +10,7 @@ import { PriceBoundsFields } from "@/components/admin/price-bounds-fields";
 import { Badge, Card, LINK, PageTitle } from "@/components/admin/ui";
 import { flatParams, type SearchParams } from "@/lib/admin/search-params";
 import { AppError } from "@/lib/errors";
+import { routeId } from "@/lib/http/route-params";
 import { requirePageUser } from "@/lib/server/auth/current-user";
 import { MAX_PERFORMER_PHOTOS } from "@/lib/server/performers/add-performer-photo";
 import { getAdminPerformer } from "@/lib/server/performers/get-admin-performer";
@@ -23,8 +24,8 @@ export const metadata: Metadata = { title: "Performer · Admin" };
 export default async function AdminPerformerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const { id } = await params;
   await requirePageUser(["admin"], `/admin/performers/${id}`);
-  const performerId = Number(id);
-  if (!Number.isSafeInteger(performerId) || performerId <= 0) notFound();
+  const performerId = routeId(id);
+  if (performerId === null) notFound();
   const performer = await getAdminPerformer({ performerId }).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -105,7 +106,7 @@ export default async function AdminPerformerPage({ params, searchParams }: { par
         )}
         {performer.photos.length < MAX_PERFORMER_PHOTOS && (
           <ActionForm action={addPhotoAction.bind(null, performer.id)} resetOnSuccess success="Photo added." aria-label="Photo upload" className="space-y-3">
-            <FileField label="Add a photo" name="photo" hint={`JPEG, PNG or WebP, up to ${MAX_PHOTO_BYTES / 1024 / 1024} MB.`} />
+            <FileField label="Add a photo" name="photo" maxBytes={MAX_PHOTO_BYTES} hint={`JPEG, PNG or WebP, up to ${MAX_PHOTO_BYTES / 1024 / 1024} MB.`} />
             <SubmitButton pendingText="Uploading…">Upload</SubmitButton>
           </ActionForm>
         )}

@@ -24,7 +24,7 @@ export default async function NewPerformerPage() {
         </Card>
         <Card title="Profile" id="profile">
           <PerformerFields />
-          <FileField label="Wall photo (optional)" name="photo" hint={`JPEG, PNG or WebP, up to ${MAX_PHOTO_BYTES / 1024 / 1024} MB.`} />
+          <FileField label="Wall photo (optional)" name="photo" maxBytes={MAX_PHOTO_BYTES} hint={`JPEG, PNG or WebP, up to ${MAX_PHOTO_BYTES / 1024 / 1024} MB.`} />
         </Card>
         <SubmitButton pendingText="Creating…">Create performer</SubmitButton>
       </ActionForm>

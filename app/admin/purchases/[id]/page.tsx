@@ -5,6 +5,7 @@ import { PaypalMessage } from "@/components/admin/paypal-message";
 import { PurchaseStatus } from "@/components/admin/status-badge";
 import { Card, Empty, formatDate, LINK, PageTitle, Table, TD } from "@/components/admin/ui";
 import { AppError } from "@/lib/errors";
+import { routeId } from "@/lib/http/route-params";
 import { requirePageUser } from "@/lib/server/auth/current-user";
 import { getPurchase } from "@/lib/server/purchases/get-purchase";
 
@@ -13,8 +14,8 @@ export const metadata: Metadata = { title: "Purchase · Admin" };
 export default async function AdminPurchasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requirePageUser(["admin"], `/admin/purchases/${id}`);
-  const purchaseId = Number(id);
-  if (!Number.isSafeInteger(purchaseId) || purchaseId <= 0 || purchaseId > 2_147_483_647) notFound();
+  const purchaseId = routeId(id);
+  if (purchaseId === null) notFound();
   const purchase = await getPurchase({ purchaseId }).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;

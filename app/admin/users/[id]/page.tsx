@@ -8,6 +8,7 @@ import { SubmitButton, TextField } from "@/components/admin/fields";
 import { Badge, Card, Empty, formatDate, LINK, PageTitle, Pagination, Table, TD } from "@/components/admin/ui";
 import { flatParams, type SearchParams } from "@/lib/admin/search-params";
 import { AppError } from "@/lib/errors";
+import { routeId } from "@/lib/http/route-params";
 import { requirePageUser } from "@/lib/server/auth/current-user";
 import { getAdminUser } from "@/lib/server/users/get-admin-user";
 import { ADMIN_LEDGER_PAGE_SIZE, listAdminLedger } from "@/lib/server/users/list-admin-ledger";
@@ -19,8 +20,8 @@ export const metadata: Metadata = { title: "User · Admin" };
 export default async function AdminUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const { id } = await params;
   const admin = await requirePageUser(["admin"], `/admin/users/${id}`);
-  const userId = Number(id);
-  if (!Number.isSafeInteger(userId) || userId <= 0 || userId > 2_147_483_647) notFound();
+  const userId = routeId(id);
+  if (userId === null) notFound();
   const page = zPage.catch(1).parse((await flatParams(searchParams)).page);
   const [user, ledger] = await Promise.all([
     getAdminUser({ userId }).catch((error) => {

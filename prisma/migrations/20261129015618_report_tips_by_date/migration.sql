@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ppv_tips_date_idx" ON "ppv_tips"("date");
