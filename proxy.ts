@@ -5,11 +5,15 @@ import { usesSecureCookies } from "@/lib/auth/secure-cookies";
 import { loadEnv, type TEnv } from "@/lib/env";
 import { contentSecurityPolicy, strictTransportSecurity } from "@/lib/http/content-security-policy";
 import { errorBody } from "@/lib/http/error-response";
+import { screenRequest } from "@/lib/http/screen-request";
 
 // Every page passes here: a fresh CSP nonce (Next puts it on its own scripts while rendering), the
 // per-request security headers, a refusal of cross-site server-action posts, and — first line of
 // defence only — anonymous users to /login and wrong roles to the 403 page.
 export async function proxy(request: NextRequest) {
+  // Requests Next would answer with a 500 before our code runs (malformed paths, bad action bodies).
+  const refused = await screenRequest(request);
+  if (refused) return refused;
   const env = loadEnv();
   if (isCrossSitePost(request, env)) {
     return NextResponse.json(errorBody("forbidden", "Cross-site form posts are refused."), { status: 403 });
@@ -20,6 +24,8 @@ export async function proxy(request: NextRequest) {
     dev: process.env.NODE_ENV === "development",
     appUrl: env.APP_URL,
     chatScriptOrigin: new URL(env.HTML5CHAT_JWT_URL).origin,
+    // Janus mode: browsers talk to the media servers' WebSocket API directly.
+    extra: { "connect-src": env.VIDEO_PUBLIC_URLS.map((url) => new URL(url).origin) },
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
