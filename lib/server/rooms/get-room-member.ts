@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { isLookupText } from "@/lib/http/route-params";
+import { getRoomAudience } from "./get-room-audience";
 
 export type RoomUser = { id: number; username: string; role: Role };
 
@@ -30,28 +31,14 @@ export async function getRoomMember({ user, slug }: { user: RoomUser; slug: stri
 }
 
 /**
- * While a private show runs, the room belongs to its two parties and its paying spies: anyone else
- * is refused (and their page has been sent back to the wall). Returns the active show and its spies'
- * user ids, for further checks (spies watch but may not chat).
+ * Refuses anyone the room's current show closes it to (getRoomAudience: a private show's parties and
+ * spies, a group show's payers, a ticket show's holders). Returns the active private show and its
+ * spies' user ids, for further checks (spies watch but may not chat).
  */
 export async function assertInRoom(member: RoomMember): Promise<{ activeShow: { id: number; userId: number } | null; spyUserIds: number[] }> {
-  const performerId = member.room.performerId;
-  const [activeShow, spies, group, ticketShow] = await Promise.all([
-    prisma.privateShow.findFirst({ where: { performerId, status: "active", kind: "private" }, select: { id: true, userId: true } }),
-    prisma.privateShow.findMany({ where: { performerId, status: "active", kind: "spy" }, select: { userId: true } }),
-    prisma.groupShow.findFirst({ where: { performerId, status: "running" }, select: { seats: { where: { status: "active" }, select: { userId: true } } } }),
-    prisma.ticketShow.findFirst({ where: { performerId, status: "live" }, select: { tickets: { where: { refundedAt: null }, select: { userId: true } } } }),
-  ]);
-  const spyUserIds = spies.map((spy) => spy.userId);
-  const me = member.user.id;
-  if (activeShow && !member.isOwner && activeShow.userId !== me && !spyUserIds.includes(me)) {
-    throw new AppError("forbidden", `${member.room.displayName} is in a private show right now.`);
-  }
-  if (group && !member.isOwner && !group.seats.some((seat) => seat.userId === me)) {
-    throw new AppError("forbidden", `${member.room.displayName} is in a group show right now.`);
-  }
-  if (ticketShow && !member.isOwner && !ticketShow.tickets.some((ticket) => ticket.userId === me)) {
-    throw new AppError("forbidden", `${member.room.displayName} is in a ticket show right now.`);
+  const { activeShow, spyUserIds, closed } = await getRoomAudience(member.room.performerId);
+  if (closed && !member.isOwner && !closed.userIds.includes(member.user.id)) {
+    throw new AppError("forbidden", `${member.room.displayName} is in a ${closed.show} show right now.`);
   }
   return { activeShow, spyUserIds };
 }
