@@ -52,7 +52,7 @@ test("a followed performer going live tells the viewer on any page, and shows un
   const studio = await performerContext.newPage();
   await logIn(studio, performer.email);
   await studio.goto("/studio");
-  await studio.getByRole("button", { name: "Go online" }).click();
+  await studio.getByRole("button", { name: "Go live" }).click();
 
   const notice = page.getByTestId("live-notice");
   await expect(notice).toContainText(`${performer.displayName} is live now`, { timeout: 15_000 });
@@ -69,7 +69,7 @@ test("a live card shows how many watch and a snapshot of the performer's camera"
   const studio = await performerContext.newPage();
   await logIn(studio, performer.email);
   await studio.goto("/studio");
-  await studio.getByRole("button", { name: "Go online" }).click();
+  await studio.getByRole("button", { name: "Go live" }).click();
   await expect(studio.getByTestId("camera-preview")).toBeVisible();
 
   const viewerContext = await browser.newContext();
