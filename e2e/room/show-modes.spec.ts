@@ -21,7 +21,7 @@ test("a viewer spies on a private show, sees it, cannot chat, and pays the spy r
   const [viewer, spy] = await Promise.all([createViewer({ credits: 1000 }), createViewer({ credits: 1000 })]);
   const [studio, room, spyPage] = await Promise.all([signedIn(browser, performer.email), signedIn(browser, viewer.email), signedIn(browser, spy.email)]);
   await studio.goto("/studio");
-  await studio.getByRole("button", { name: "Go online" }).click();
+  await studio.getByRole("button", { name: "Go live" }).click();
   await expect.poll(() => videoWidth(studio, "camera-preview")).toBeGreaterThan(0);
   await room.goto(`/performers/${performer.slug}`);
   await room.getByRole("button", { name: "Request private show" }).click();

@@ -20,7 +20,7 @@ test("peer to peer sends video to eight viewers and tells the ninth the room is 
   const viewers = await Promise.all(Array.from({ length: 9 }, () => createViewer({ credits: 1 })));
   const studio = await signedIn(browser, performer.email);
   await studio.goto("/studio");
-  await studio.getByRole("button", { name: "Go online" }).click();
+  await studio.getByRole("button", { name: "Go live" }).click();
   await expect.poll(() => studio.getByTestId("camera-preview").evaluate((video: HTMLVideoElement) => video.videoWidth)).toBeGreaterThan(0);
 
   const rooms: Page[] = [];

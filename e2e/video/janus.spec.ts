@@ -22,7 +22,7 @@ test.describe.configure({ mode: "serial" });
 
 async function goLive(studio: Page): Promise<void> {
   await studio.goto("/studio");
-  await studio.getByRole("button", { name: "Go online" }).click();
+  await studio.getByRole("button", { name: "Go live" }).click();
   await expect.poll(() => videoWidth(studio, "camera-preview")).toBeGreaterThan(0);
 }
 
