@@ -9,7 +9,7 @@ test("wrong methods answer 405 method_not_allowed with Allow, unknown paths a JS
   for (const [method, path, allow] of [
     ["GET", "/api/paypal/orders", "OPTIONS, POST"],
     ["PUT", "/api/paypal/ipn", "OPTIONS, POST"],
-    ["DELETE", "/api/shows/1/heartbeat", "OPTIONS, POST"],
+    ["DELETE", "/api/shows/1/peer", "OPTIONS, POST"],
     ["POST", "/api/events/wall", "GET, HEAD, OPTIONS"],
     ["GET", "/api/chat/v1/tips", "OPTIONS, POST"],
     ["PATCH", "/api/chat/v1/performers", "GET, HEAD, OPTIONS"],

@@ -30,7 +30,7 @@ test("peer to peer sends video to eight viewers and tells the ninth the room is 
     rooms.push(room);
   }
   for (const room of rooms) await expect.poll(() => videoWidth(room), { timeout: 30_000 }).toBeGreaterThan(0);
-  await expect(studio.getByTestId("stream-peers")).toHaveText("Sending video to 8 viewers (at most 8 in peer-to-peer mode).");
+  await expect(studio.getByTestId("stream-peers")).toHaveText("Your camera is live (peer to peer: at most 8 viewers get video).");
 
   const ninth = await signedIn(browser, viewers[8]!.email);
   await ninth.goto(`/performers/${performer.slug}`);

@@ -7,7 +7,7 @@ test("session-cookie JSON routes refuse another site's requests with 403 JSON", 
   await logIn(page, DEMO.viewer);
   const api = page.request;
   const site = new URL(baseURL!).origin;
-  for (const path of ["/api/rooms/max-rivers/chat", "/api/rooms/max-rivers/signal", "/api/paypal/orders", "/api/paypal/orders/NOSUCHORDER000000/capture", "/api/shows/1/heartbeat"]) {
+  for (const path of ["/api/rooms/max-rivers/chat", "/api/rooms/max-rivers/signal", "/api/paypal/orders", "/api/paypal/orders/NOSUCHORDER000000/capture", "/api/shows/1/peer"]) {
     for (const headers of [{ origin: EVIL }, {}, { origin: site, "content-type": "text/plain" }] as Record<string, string>[]) {
       const response = await api.post(path, { data: '{"text":"hi"}', headers: { "content-type": "application/json", ...headers } });
       expect(response.status(), `${path} ${JSON.stringify(headers)}`).toBe(403);
