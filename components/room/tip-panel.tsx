@@ -98,6 +98,7 @@ export function TipPanel({ performerId, displayName, balance, unavailable }: Tip
               key={credits}
               type="button"
               disabled={blocker !== null || credits > balance}
+              aria-describedby={blocker ? "tip-blocker" : undefined}
               onClick={() => ask(credits)}
               className="rounded border border-pink-500 px-3 py-1.5 text-sm hover:bg-pink-950 disabled:cursor-not-allowed disabled:border-slate-700 disabled:text-slate-400 disabled:hover:bg-transparent"
             >
@@ -107,6 +108,7 @@ export function TipPanel({ performerId, displayName, balance, unavailable }: Tip
           <button
             type="button"
             disabled={blocker !== null}
+            aria-describedby={blocker ? "tip-blocker" : undefined}
             aria-expanded={otherOpen}
             aria-controls="tip-other"
             onClick={() => setOtherOpen((open) => !open)}
@@ -143,7 +145,7 @@ export function TipPanel({ performerId, displayName, balance, unavailable }: Tip
         </form>
       )}
       {blocker && !confirming && (
-        <p className="text-xs text-slate-300" data-testid="tip-blocker">
+        <p id="tip-blocker" className="text-xs text-slate-300" data-testid="tip-blocker">
           {blocker}
           {unavailable === null && (
             <>

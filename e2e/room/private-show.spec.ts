@@ -166,7 +166,7 @@ test("an account on hold sees why it cannot tip or request a private show (the s
   await expect(page.getByRole("button", { name: "Request private show" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Request private show" })).toHaveAccessibleDescription(reason);
   await expect(page.getByTestId("tip-blocker")).toContainText(reason);
-  for (const name of ["Tip 10", "Tip this amount"]) {
+  for (const name of ["Tip 10", "Other amount"]) {
     await expect(page.getByRole("button", { name, exact: true })).toBeDisabled();
   }
   await expect(page.getByRole("button", { name: "Tip 10", exact: true })).toHaveAccessibleDescription(reason);
