@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 const session = vi.hoisted(() => ({ userId: null as number | null }));
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<object>()),
-  getServerSession: vi.fn(async () => (session.userId === null ? null : { user: { id: session.userId } })),
+  getServerSession: vi.fn(async () => (session.userId === null ? null : { user: { id: session.userId, sessionVersion: 0 } })),
 }));
 
 const { createAdmin, createPerformer, createViewer } = await import("@/test/helpers/factories");

@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { GET as roomEvents } from "@/app/api/rooms/[slug]/events/route";
 import { POST as peerReport } from "@/app/api/shows/[id]/peer/route";
 import { prisma } from "@/lib/db/prisma";
+import { loadEnv } from "@/lib/env";
 import { getPresenceSource } from "@/lib/server/presence/get-presence-source";
 import { createPresenceBiller, type PresenceBiller } from "@/lib/server/presence/presence-biller";
 import { onShowPresenceChange } from "@/lib/server/rooms/room-feed";
@@ -18,7 +19,7 @@ import { sleep, waitFor } from "@/test/helpers/realtime";
 
 vi.mock("next-auth", () => ({ getServerSession: vi.fn() }));
 const session = vi.mocked(getServerSession);
-const signIn = (userId: number) => session.mockResolvedValue({ user: { id: userId } });
+const signIn = (userId: number) => session.mockResolvedValue({ user: { id: userId, sessionVersion: 0 } });
 
 type Received = { event: string; data: unknown };
 
@@ -59,7 +60,7 @@ async function openRoom(userId: number, slug: string) {
 async function report(performerUserId: number, showId: number, body: unknown) {
   signIn(performerUserId);
   const response = await peerReport(
-    new Request(`http://localhost/api/shows/${showId}/peer`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    new Request(`http://localhost/api/shows/${showId}/peer`, { method: "POST", headers: { "content-type": "application/json", origin: new URL(loadEnv().APP_URL).origin }, body: JSON.stringify(body) }),
     { params: Promise.resolve({ id: String(showId) }) },
   );
   return { status: response.status, body: (await response.json()) as { error?: { code: string } } };

@@ -160,7 +160,7 @@ async function viewerCookie(user: { id: number; username: string; email: string 
 async function postChat(instance: Instance, slug: string, cookie: string, text: string): Promise<number> {
   const response = await fetch(`${siteUrl}/api/rooms/${slug}/chat`, {
     method: "POST",
-    headers: { ...pin(instance), cookie, "content-type": "application/json" },
+    headers: { ...pin(instance), cookie, "content-type": "application/json", origin: siteUrl },
     body: JSON.stringify({ text }),
   });
   await response.arrayBuffer();
