@@ -1,7 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { changePasswordAction } from "@/app/account/settings/actions";
 import { Field } from "@/components/auth/field";
 
@@ -12,7 +12,11 @@ import { Field } from "@/components/auth/field";
 export function ChangePasswordForm({ email }: { email: string }) {
   const [result, setResult] = useState<{ ok: boolean; message: string; fields?: Record<string, string> }>();
   const [pending, startTransition] = useTransition();
-  function submit(formData: FormData) {
+  // Submitted by hand, not as a form action: React resets a form action's fields, and a refused
+  // attempt must keep what was typed.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
     startTransition(async () => {
       const outcome = await changePasswordAction(formData);
       if (!outcome.ok) {
@@ -24,7 +28,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
     });
   }
   return (
-    <form action={submit} className="space-y-4" aria-label="Change password" noValidate>
+    <form onSubmit={submit} className="space-y-4" aria-label="Change password" noValidate>
       <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={result?.fields?.currentPassword} />
       <Field label="New password (8 characters or more)" name="newPassword" type="password" autoComplete="new-password" error={result?.fields?.newPassword} />
       {result && (

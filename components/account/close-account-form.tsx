@@ -1,7 +1,7 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { closeAccountAction } from "@/app/account/settings/actions";
 import { Field } from "@/components/auth/field";
 
@@ -9,7 +9,11 @@ import { Field } from "@/components/auth/field";
 export function CloseAccountForm() {
   const [error, setError] = useState<{ message: string; password?: string }>();
   const [pending, startTransition] = useTransition();
-  function submit(formData: FormData) {
+  // Submitted by hand, not as a form action: React resets a form action's fields, and a refused
+  // attempt must keep what was typed.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
     if (!window.confirm("Close your account for good? You will not be able to log in again.")) return;
     startTransition(async () => {
       const result = await closeAccountAction(formData);
@@ -21,7 +25,7 @@ export function CloseAccountForm() {
     });
   }
   return (
-    <form action={submit} className="space-y-3" aria-label="Close account" noValidate>
+    <form onSubmit={submit} className="space-y-3" aria-label="Close account" noValidate>
       <Field label="Your password" name="password" type="password" autoComplete="current-password" error={error?.password} />
       {error && <p role="alert" className="rounded bg-red-950 p-2 text-sm text-red-300">{error.message}</p>}
       <button disabled={pending} className="rounded bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-600 disabled:opacity-60">

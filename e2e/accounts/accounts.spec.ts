@@ -9,6 +9,7 @@ test("a viewer who forgot the password gets a link by e-mail, sets a new one and
   await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("E-mail").fill(email);
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   await expect(page.getByRole("status")).toContainText("If an account uses this address");

@@ -80,6 +80,9 @@ test("a group show starts with two payers and sends the viewer who did not join 
     signedIn(browser, performer.email), signedIn(browser, a.email), signedIn(browser, b.email), signedIn(browser, outsider.email),
   ]);
   await studio.goto("/studio");
+  // The studio's status follows its camera: the performer goes live first.
+  await studio.getByRole("button", { name: "Go live" }).click();
+  await expect.poll(() => videoWidth(studio, "camera-preview")).toBeGreaterThan(0);
   await studio.getByRole("form", { name: "Open a group show" }).getByRole("button", { name: "Open group show" }).click();
   await Promise.all([pageA, pageB, pageOut].map((page) => page.goto(`/performers/${performer.slug}`)));
   for (const page of [pageA, pageB]) {
