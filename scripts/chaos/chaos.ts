@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import pg from "pg";
 import { createChatApiClient, type ChatApiMethod } from "@/lib/chat-api-client/chat-api-client";
 import { postmasterPid } from "@/lib/db/embedded";
@@ -89,7 +89,9 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     // PayPal answers INVALID for a message it never sent.
     ipnVerdict: (postback) => ([...forged].some((txn) => postback.includes(`txn_id=${txn}`)) ? "INVALID" : undefined),
   });
-  const env = { ...paypal.env(), PAYPAL_MODE: "sandbox", PAYPAL_CURRENCY: "USD" };
+  // Every IPN comes from this one loopback address: the per-address IPN throttle would answer most of
+  // them 429 (the throttle has its own tests), so the run lifts it to measure the money paths.
+  const env = { ...paypal.env(), PAYPAL_MODE: "sandbox", PAYPAL_CURRENCY: "USD", IPN_RATE_LIMIT_PER_MINUTE: "100000" };
   if (options.build) await buildApp();
   else if (!existsSync(".next/BUILD_ID")) throw new Error("No production build in .next: run `npm run build` or drop --no-build.");
 
@@ -139,15 +141,16 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
       const busy = inFlight;
       process.kill(-app.pid, "SIGKILL");
       await app.stop();
-      const alive = (pid: number | null) => {
-        if (pid === null) return false;
+      // Killed but not yet reaped (a zombie, state Z) is dead for the check; only a running one escaped.
+      const state = (pid: number | null): "gone" | "zombie" | "running" => {
+        if (pid === null) return "gone";
         try {
-          process.kill(pid, 0);
-          return true;
+          return readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").startsWith("Z") ? "zombie" : "running";
         } catch {
-          return false;
+          return "gone";
         }
       };
+      const alive = (pid: number | null) => state(pid) === "running";
       // Each is in the launcher's process group; one that is not (it would be a finding) is reported and killed too.
       const killed = Object.entries(victims).map(([name, pid]) => {
         if (!alive(pid)) return `${name} ${pid ?? "?"}`;
@@ -155,6 +158,10 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
         return `${name} ${pid} OUTSIDE THE GROUP`;
       });
       log(`chaos: SIGKILL of the site's process group at request ${atRequest} with ${busy} in flight (${killed.join(", ")})`);
+      // A killed process is gone only once the kernel has reaped it: PostgreSQL refuses to start while
+      // the old postmaster's pid still exists, so the restart waits for that (as a supervisor would).
+      const waitUntil = Date.now() + 15_000;
+      while (Object.values(victims).some((pid) => state(pid) !== "gone") && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 100));
       const t0 = Date.now();
       app = await start(true);
       const restartMs = Date.now() - t0;
