@@ -14,7 +14,7 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD,
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
   // Sign-in hashes a password: slow on a busy machine.
-  await expect(page.getByTestId("header-user")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("header-user")).toBeVisible({ timeout: 45_000 });
 }
 
 /** Signs up a fresh viewer (0 credits) and returns the username; tests that spend need their own. */
@@ -25,7 +25,7 @@ export async function signUpNewViewer(page: Page, prefix = "viewer"): Promise<st
   await page.getByLabel("Username").fill(name);
   await page.getByLabel(/Password/).fill("a-long-password");
   await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page.getByTestId("header-user")).toContainText(name, { timeout: 20_000 });
+  await expect(page.getByTestId("header-user")).toContainText(name, { timeout: 45_000 });
   await expect(page.getByTestId("header-credits")).toHaveText("0");
   return name;
 }

@@ -71,6 +71,8 @@ test("the wall, a room and buy-credits run without CSP violations for a viewer",
 });
 
 test("the studio and the admin run without CSP violations", async ({ browser }) => {
+  // Two sign-ins (bcrypt) and two full pages: slow on a loaded two-core machine.
+  test.slow();
   for (const [email, path, ready] of [
     [DEMO.performer, "/studio", "no-requests"],
     [DEMO.admin, "/admin/reports", null],
