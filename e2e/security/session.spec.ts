@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO, logIn } from "../helpers";
 
 test("sign-out revokes the session on the server: a copied cookie replayed afterwards is refused", async ({ page, browser, baseURL }) => {
+  test.slow();
   await logIn(page, DEMO.performer);
   const stolen = await page.context().cookies();
   expect(stolen.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
@@ -25,6 +26,7 @@ test("sign-out revokes the session on the server: a copied cookie replayed after
 });
 
 test("sign-out returns to the page's own origin, not APP_URL's host", async ({ page, baseURL }) => {
+  test.slow();
   // The site answers on 127.0.0.1 as well as on APP_URL's localhost: the same server, another origin.
   const other = baseURL!.replace("localhost", "127.0.0.1");
   await logIn(page, DEMO.viewer, undefined, `${other}/login`);
