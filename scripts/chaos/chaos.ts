@@ -137,31 +137,37 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
       site.down = true;
       site.epoch += 1;
       const victims = { launcher: app.pid, next: nextServerPid(app.pid), postgres: postmasterPid(pgDir) };
+      // /proc/<pid>/stat after the command's closing parenthesis: state, ppid, pgrp, …
+      const stat = (pid: number | null): string[] | null => {
+        if (pid === null) return null;
+        try {
+          return readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+        } catch {
+          return null;
+        }
+      };
+      // Membership is read before the kill: a process busy in the kernel (an fsync under load) may take
+      // a moment to die, which is not escaping the group.
+      const outside = Object.entries(victims).filter(([, pid]) => {
+        const fields = stat(pid);
+        return fields !== null && Number(fields[2]) !== app.pid;
+      });
       const atRequest = summary.requests;
       const busy = inFlight;
       process.kill(-app.pid, "SIGKILL");
+      for (const [, pid] of outside) process.kill(pid!, "SIGKILL");
       await app.stop();
-      // Killed but not yet reaped (a zombie, state Z) is dead for the check; only a running one escaped.
-      const state = (pid: number | null): "gone" | "zombie" | "running" => {
-        if (pid === null) return "gone";
-        try {
-          return readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").startsWith("Z") ? "zombie" : "running";
-        } catch {
-          return "gone";
-        }
-      };
-      const alive = (pid: number | null) => state(pid) === "running";
-      // Each is in the launcher's process group; one that is not (it would be a finding) is reported and killed too.
-      const killed = Object.entries(victims).map(([name, pid]) => {
-        if (!alive(pid)) return `${name} ${pid ?? "?"}`;
-        process.kill(pid!, "SIGKILL");
-        return `${name} ${pid} OUTSIDE THE GROUP`;
-      });
-      log(`chaos: SIGKILL of the site's process group at request ${atRequest} with ${busy} in flight (${killed.join(", ")})`);
       // A killed process is gone only once the kernel has reaped it: PostgreSQL refuses to start while
       // the old postmaster's pid still exists, so the restart waits for that (as a supervisor would).
+      const gone = (pid: number | null) => stat(pid) === null;
       const waitUntil = Date.now() + 15_000;
-      while (Object.values(victims).some((pid) => state(pid) !== "gone") && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 100));
+      while (Object.values(victims).some((pid) => !gone(pid)) && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 100));
+      const killed = Object.entries(victims).map(([name, pid]) => {
+        const escaped = outside.some(([other]) => other === name);
+        const survived = !gone(pid) && stat(pid)![0] !== "Z";
+        return `${name} ${pid ?? "?"}${escaped ? " OUTSIDE THE GROUP" : ""}${survived ? " SURVIVED THE KILL" : ""}`;
+      });
+      log(`chaos: SIGKILL of the site's process group at request ${atRequest} with ${busy} in flight (${killed.join(", ")})`);
       const t0 = Date.now();
       app = await start(true);
       const restartMs = Date.now() - t0;
@@ -365,7 +371,7 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
       summary.checks.every((check) => check.ok) &&
       summary.gaveUp === 0 &&
       summary.kills.length === options.kills &&
-      summary.kills.every((kill) => kill.killed.every((victim) => !victim.includes("OUTSIDE")));
+      summary.kills.every((kill) => kill.killed.every((victim) => !/OUTSIDE|SURVIVED/.test(victim)));
   } finally {
     await db.end().catch(() => undefined);
     await app.stop();
