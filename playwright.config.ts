@@ -16,6 +16,9 @@ export default defineConfig({
   testIgnore: ["video/**"],
   fullyParallel: true,
   workers: 2,
+  // A server action or a page load behind two busy browsers on a two-core CI machine can take several
+  // seconds (the group show's join, a sign-out's redirect); a missed step still fails within 15 s.
+  expect: { timeout: 15_000 },
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],

@@ -23,7 +23,7 @@ import { runStages, type StageResult } from "./stages";
 // See docs/benchmarks.md for what each scenario means and scripts/bench/options.ts for the flags.
 
 const POOL_PAIRS = 2000;
-const TARGET_RATIO = 0.7;
+const TARGET_RATIO = 0.5;
 const STAGE_CONCURRENCY = 20;
 const TARGET_BATCH_P99_MS = 100;
 const NOTIFY_PUBLISHERS = 16;
@@ -386,8 +386,8 @@ async function main(): Promise<number> {
     const hbRatio = heartbeat.result.rps / noopRps;
     const tipRatio = tip.result.rps / noopRps;
     const targets = [
-      `${hbRatio >= TARGET_RATIO ? "PASS" : "MISS"} single heartbeat ≥ 70 % of no-op: ${(hbRatio * 100).toFixed(0)} %`,
-      `${tipRatio >= TARGET_RATIO ? "PASS" : "MISS"} tip ≥ 70 % of no-op: ${(tipRatio * 100).toFixed(0)} %`,
+      `${hbRatio >= TARGET_RATIO ? "PASS" : "MISS"} single heartbeat ≥ 50 % of no-op: ${(hbRatio * 100).toFixed(0)} %`,
+      `${tipRatio >= TARGET_RATIO ? "PASS" : "MISS"} tip ≥ 50 % of no-op: ${(tipRatio * 100).toFixed(0)} %`,
       `${b.p99 < TARGET_BATCH_P99_MS && b.errors === 0 ? "PASS" : "MISS"} ${options.shows.toLocaleString("en-US")} concurrent shows, batch p99 < ${TARGET_BATCH_P99_MS} ms: p99 ${b.p99.toFixed(1)} ms (max ${b.max.toFixed(1)} ms, ${b.errors} errors)`,
       `${verified ? "PASS" : "FAIL"} billing verification after the batch run (every show billed by the rule, Σ ledger = balance, no negative balance, all shows active)`,
     ];

@@ -145,12 +145,12 @@ export async function runStages(options: {
     const text = await response.text();
     if (response.status !== status) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
   };
-  await run("heartbeat route handler in-process (signature, body, zod, idempotency, billShow)", async (n) => {
+  await run("heartbeat route handler in-process (signature, body, zod, hot path: one read + one write)", async (n) => {
     const id = showIds[n % showIds.length]!;
     const request = signedRequest(base, secret, `/api/chat/v1/shows/${id}/heartbeat`, "{}", `bench-${tag}-hb-${n}`);
     await expectStatus(await heartbeatRoute(request, { params: Promise.resolve({ id: String(id) }) }), 200);
   });
-  await run("tip route handler in-process (signature, body, zod, idempotency, sendTip)", async (n) => {
+  await run("tip route handler in-process (signature, body, zod, hot path: one read + one write)", async (n) => {
     const tip = tips[n % tips.length]!;
     const body = JSON.stringify({ userId: tip.userId, performerId: tip.performerId, credits: 1 });
     await expectStatus(await tipRoute(signedRequest(base, secret, "/api/chat/v1/tips", body, `bench-${tag}-tip-${n}`), { params: Promise.resolve({}) }), 201);

@@ -12,6 +12,23 @@ import { createPerformer, createViewer, ledgerSum } from "@/test/helpers/factori
 
 const fault = vi.hoisted(() => ({ failNextTips: 0 }));
 
+const simulatedFault = () => new Error('relation "ppv_tips" SELECT * FROM secret_table: simulated fault');
+
+// A fault in either path of a tip: the hot path's one write and the ordinary transaction.
+vi.mock("@/lib/server/tips/send-tip-hot", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/server/tips/send-tip-hot")>();
+  return {
+    ...original,
+    sendTipHot: async (options: Parameters<typeof original.sendTipHot>[0]) => {
+      if (fault.failNextTips > 0) {
+        fault.failNextTips -= 1;
+        throw simulatedFault();
+      }
+      return original.sendTipHot(options);
+    },
+  };
+});
+
 vi.mock("@/lib/server/tips/send-tip", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/server/tips/send-tip")>();
   return {
@@ -19,7 +36,7 @@ vi.mock("@/lib/server/tips/send-tip", async (importOriginal) => {
     sendTip: async (options: Parameters<typeof original.sendTip>[0]) => {
       if (fault.failNextTips > 0) {
         fault.failNextTips -= 1;
-        throw new Error('relation "ppv_tips" SELECT * FROM secret_table: simulated fault');
+        throw simulatedFault();
       }
       return original.sendTip(options);
     },

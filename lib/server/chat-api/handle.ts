@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Tx } from "@/lib/db/prisma";
 import { loadEnv } from "@/lib/env";
 import { describeIssues, errorResult, isRefusal, type JsonResult } from "@/lib/http/error-response";
+import type { HotAnswer, HotRequest } from "./hot-path";
 import { assertNoConflict, withIdempotency, type StoredResponse } from "./idempotency";
 import { readIdempotencyKey, requestFingerprint } from "./idempotency-key";
 import { parseJsonBody, readBody } from "./read-body";
@@ -20,6 +21,11 @@ export type ChatRouteOptions<TParams extends z.ZodType, TQuery extends z.ZodType
   body?: TBody;
   /** The success body: checked on the way out, unknown fields stripped. A mismatch is a fault (500). */
   response: z.ZodType;
+  /**
+   * POST only: the route's hot path (hot-path.ts), tried before the request's transaction; null
+   * hands the request to the ordinary path.
+   */
+  hot?: (input: ChatInput<TParams, TQuery, TBody> & { idempotencyKey: string }, hot: HotRequest) => Promise<HotAnswer | null>;
 };
 
 export type ChatInput<TParams extends z.ZodType, TQuery extends z.ZodType, TBody extends z.ZodType> = {
@@ -85,6 +91,11 @@ export function chatRoute<
         await assertNoConflict(key, fingerprint);
         throw parsed.error;
       }
+      if (options.hot) {
+        const render = (result: JsonResult) => renderResult(options.response, result);
+        const answer = await options.hot({ ...parsed.data, now, idempotencyKey: key }, { key, fingerprint, render });
+        if (answer) return respond(answer, answer.replayed);
+      }
       const response = await withIdempotency({ key, fingerprint, refusal: storedRefusal }, (db) =>
         run(options.response, handler, parsed, { now, idempotencyKey: key, db }),
       );
@@ -130,7 +141,10 @@ async function run<TParams extends z.ZodType, TQuery extends z.ZodType, TBody ex
   context: { now: Date; idempotencyKey?: string; db?: Tx },
 ): Promise<StoredResponse> {
   if (!parsed.success) throw parsed.error;
-  const result = await handler({ ...parsed.data, ...context });
+  return renderResult(response, await handler({ ...parsed.data, ...context }));
+}
+
+function renderResult(response: z.ZodType, result: JsonResult): StoredResponse {
   const checked = response.safeParse(result.body);
   if (!checked.success) throw new Error(`chat-api: response breaks the contract: ${describeIssues(checked.error.issues, 5)}`);
   return { status: result.status, text: JSON.stringify(checked.data) };

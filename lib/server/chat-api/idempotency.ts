@@ -38,7 +38,8 @@ export const RETENTION_MS = 48 * 60 * 60 * 1000;
 /** A response to store and replay: the status and the exact body text. */
 export type StoredResponse = { status: number; text: string };
 
-type Row = { fingerprint: string; status: number | null; text: string | null };
+/** An idempotency record as read: its request's fingerprint and, once complete, its answer. */
+export type StoredRecord = { fingerprint: string; status: number | null; text: string | null };
 
 export type IdempotencyOptions = {
   key: string;
@@ -66,8 +67,8 @@ export async function withIdempotency(
         const row = await readRow(tx, key);
         // No row: purged between our two statements; claim it again.
         if (!row) continue;
-        if (row.fingerprint !== fingerprint) throw conflict();
-        if (row.status !== null) return { status: row.status, text: row.text ?? "", replayed: true };
+        const stored = recordedAnswer(row, fingerprint);
+        if (stored) return { ...stored, replayed: true };
         if (await takeOver(tx, key)) return { ...(await runAsOwner(tx, key, execute, refusal)), replayed: false };
       }
       throw stillInProgress();
@@ -76,6 +77,12 @@ export async function withIdempotency(
     if (isLockTimeout(error)) throw stillInProgress();
     throw error;
   }
+}
+
+/** A complete record's answer; null while its owner runs; 409 if it belongs to another request. */
+export function recordedAnswer(record: StoredRecord, fingerprint: string): StoredResponse | null {
+  if (record.fingerprint !== fingerprint) throw conflict();
+  return record.status === null ? null : { status: record.status, text: record.text ?? "" };
 }
 
 /** For a request refused before it runs (schema violation): 409 if the key belongs to another request. */
@@ -131,8 +138,8 @@ async function takeOver(tx: Tx, key: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-async function readRow(db: Tx | typeof prisma, key: string): Promise<Row | null> {
-  const rows = await db.$queryRaw<Row[]>`
+async function readRow(db: Tx | typeof prisma, key: string): Promise<StoredRecord | null> {
+  const rows = await db.$queryRaw<StoredRecord[]>`
     SELECT fingerprint, status, body #>> '{}' AS text FROM idempotency_records WHERE key = ${key}`;
   return rows[0] ?? null;
 }
@@ -147,6 +154,6 @@ function conflict(): AppError {
   return new AppError("idempotency_conflict", "This Idempotency-Key was already used for a different request.");
 }
 
-function stillInProgress(): AppError {
+export function stillInProgress(): AppError {
   return new AppError("idempotency_conflict", "A request with this Idempotency-Key is still being processed; retry it later.");
 }

@@ -126,7 +126,7 @@ describe("the OpenAPI document", () => {
     for (const [method, p] of API_MD) {
       const file = path.join(import.meta.dirname, "../../../app/api/chat/v1", p.replace("{id}", "[id]"), "route.ts");
       expect(existsSync(file), file).toBe(true);
-      expect(readFileSync(file, "utf8")).toMatch(new RegExp(`export const ${method.toUpperCase()} = chatRoute\\(\\s*\\{ method: "${method.toUpperCase()}"`));
+      expect(readFileSync(file, "utf8")).toMatch(new RegExp(`export const ${method.toUpperCase()} = chatRoute\\(\\s*\\{\\s*method: "${method.toUpperCase()}"`));
     }
   });
 });

@@ -23,10 +23,11 @@ export type CreditChange = {
 
 export type CreditChangeResult = { balance: number; entryId: bigint };
 
-// The one place a balance changes. The conditional UPDATE is a single statement, so concurrent
-// debits serialise on the row lock and none can take the balance below zero; the ledger row is
-// written by the same statement (a data-modifying CTE: no UPDATE, no ledger row, and the reverse),
-// so Σ ledger deltas = balance always. The same statement NOTIFYs the new balance, which PostgreSQL
+// The one place a balance changes: the SQL function apply_credit_change (migration
+// 20261129050000_hot_path_functions), which this calls and the chat API's hot path calls inside its
+// one statement. Its conditional UPDATE serialises concurrent debits on the row lock, so none can take
+// the balance below zero; the ledger row is written in the same call (no UPDATE, no ledger row, and
+// the reverse), so Σ ledger deltas = balance always. It NOTIFYs the new balance, which PostgreSQL
 // delivers only if and when the caller's transaction commits: every open page of the user follows it.
 export async function applyCreditChange(tx: Tx, change: CreditChange): Promise<CreditChangeResult> {
   if (!Number.isSafeInteger(change.delta) || change.delta === 0) {
@@ -42,26 +43,10 @@ export async function applyCreditChange(tx: Tx, change: CreditChange): Promise<C
 async function debitAndRecord(tx: Tx, change: CreditChange, isSpend: boolean): Promise<{ id: bigint; credits: number }[]> {
   try {
     return await tx.$queryRaw<{ id: bigint; credits: number }[]>`
-    WITH changed AS (
-      UPDATE users
-         SET credits = credits + ${change.delta},
-             flagged = CASE WHEN credits + ${change.delta} < 0 THEN true
-                            WHEN credits + ${change.delta} >= 0 AND ${change.delta} > 0 THEN false
-                            ELSE flagged END
-       WHERE id = ${change.userId}
-         AND (${!isSpend} OR (credits + ${change.delta} >= 0 AND NOT flagged AND NOT blocked))
-      RETURNING credits
-    ),
-    entry AS (
-      INSERT INTO ledger_entries (user_id, delta, balance_after, kind, reference, idempotency_key, reason, actor_id)
-      SELECT ${change.userId}::int, ${change.delta}::int, changed.credits, ${change.kind}::"LedgerKind", ${change.reference}::varchar,
-             ${change.idempotencyKey}::varchar, ${change.reason ?? null}::text, ${change.actorId ?? null}::int
-        FROM changed
-      RETURNING id, user_id, balance_after
-    ),
-    -- Read below only so that it runs: a CTE nobody reads is skipped, and one with a volatile function is never inlined.
-    sent AS (SELECT pg_notify(${BALANCE_CHANNEL}, json_build_object('b', json_build_array(json_build_array(user_id, balance_after, id)))::text) FROM entry)
-    SELECT entry.id, entry.balance_after AS credits, (SELECT count(*) FROM sent)::int AS sent FROM entry`;
+      SELECT entry_id AS id, balance AS credits
+        FROM apply_credit_change(${change.userId}::int, ${change.delta}::int, ${change.kind}::"LedgerKind", ${change.reference}::varchar,
+                                 ${change.idempotencyKey}::varchar, ${change.reason ?? null}::text, ${change.actorId ?? null}::int,
+                                 ${isSpend}, ${BALANCE_CHANNEL}::text)`;
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError)) throw error;
     // numeric_value_out_of_range: the new balance does not fit users.credits (an int).

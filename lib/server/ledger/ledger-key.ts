@@ -19,3 +19,8 @@ export function callerLedgerKey(source: KeySource, userId: number, key: string):
   if (plain.length <= MAX_KEY_LENGTH) return plain;
   return `${source}-sha256:${userId}:${createHash("sha256").update(key).digest("hex")}`;
 }
+
+/** The ledger key of a show's billing step: unique per step because creditsCharged only grows, so a replay cannot charge twice. */
+export function showChargeKey(showId: number, creditsCharged: number): string {
+  return `show:${showId}:charged:${creditsCharged}`;
+}

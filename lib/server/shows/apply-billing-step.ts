@@ -1,4 +1,5 @@
 import "server-only";
+import { showChargeKey } from "@/lib/server/ledger/ledger-key";
 import type { Tx } from "@/lib/db/prisma";
 import type { PrivateShow, ShowEndReason } from "@/lib/generated/prisma/client";
 import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
@@ -30,10 +31,9 @@ export async function applyBillingStep(
     await timeoutShows(tx, [show]);
   } else {
     if (plan.charge > 0) {
-      // The key is unique per step because creditsCharged only grows: a replay cannot charge twice.
       const change = await applyCreditChange(tx, {
         userId: show.userId, delta: -plan.charge, kind: "show", reference: `show:${show.id}`,
-        idempotencyKey: `show:${show.id}:charged:${plan.creditsCharged}`,
+        idempotencyKey: showChargeKey(show.id, plan.creditsCharged),
       });
       credits = change.balance;
     }

@@ -1,4 +1,5 @@
 import "server-only";
+import { showChargeKey } from "@/lib/server/ledger/ledger-key";
 import { inTransaction } from "@/lib/db/in-transaction";
 import type { Tx } from "@/lib/db/prisma";
 import type { AppErrorCode } from "@/lib/errors";
@@ -83,7 +84,7 @@ async function billLocked(tx: Tx, ids: number[], now: Date): Promise<Map<number,
       purse.credits -= plan.charge;
       debits.push({
         userId: show.userId, credits: plan.charge, kind: "show", reference: `show:${show.id}`,
-        idempotencyKey: `show:${show.id}:charged:${plan.creditsCharged}`,
+        idempotencyKey: showChargeKey(show.id, plan.creditsCharged),
       });
     }
     plans.push({ show, plan });

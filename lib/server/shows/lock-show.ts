@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import type { PrivateShow } from "@/lib/generated/prisma/client";
+import { Prisma, type PrivateShow } from "@/lib/generated/prisma/client";
 
 /**
  * Locks a show's row for the rest of the transaction and reads it, so that concurrent transitions
@@ -17,6 +17,13 @@ export async function lockShow(tx: Tx, showId: number): Promise<PrivateShow> {
   return tx.privateShow.findUniqueOrThrow({ where: { id: showId } });
 }
 
+/** A private_shows row `s` as a PrivateShow, for raw reads (lockShowWithViewer, the hot heartbeat). */
+export const SHOW_COLUMNS = `s.id, s.kind::text AS kind, s.parent_show_id AS "parentShowId", s.group_show_id AS "groupShowId", s.spies_allowed AS "spiesAllowed",
+       s.user_id AS "userId", s.performer_id AS "performerId", s.status::text AS status,
+       s.rate_per_minute AS "ratePerMinute", s.minimum_seconds AS "minimumSeconds", s.requested_at AS "requestedAt", s.started_at AS "startedAt",
+       s.ended_at AS "endedAt", s.last_heartbeat_at AS "lastHeartbeatAt", s.seconds_billed AS "secondsBilled",
+       s.credits_charged AS "creditsCharged", s.end_reason::text AS "endReason"`;
+
 export type LockedViewer = { credits: number; flagged: boolean; blocked: boolean };
 
 /**
@@ -27,10 +34,7 @@ export type LockedViewer = { credits: number; flagged: boolean; blocked: boolean
  */
 export async function lockShowWithViewer(tx: Tx, showId: number): Promise<{ show: PrivateShow; viewer: LockedViewer }> {
   const rows = await tx.$queryRaw<(PrivateShow & LockedViewer)[]>`
-    SELECT s.id, s.kind::text AS kind, s.parent_show_id AS "parentShowId", s.group_show_id AS "groupShowId", s.spies_allowed AS "spiesAllowed", s.user_id AS "userId", s.performer_id AS "performerId", s.status::text AS status,
-           s.rate_per_minute AS "ratePerMinute", s.minimum_seconds AS "minimumSeconds", s.requested_at AS "requestedAt", s.started_at AS "startedAt",
-           s.ended_at AS "endedAt", s.last_heartbeat_at AS "lastHeartbeatAt", s.seconds_billed AS "secondsBilled",
-           s.credits_charged AS "creditsCharged", s.end_reason::text AS "endReason",
+    SELECT ${Prisma.raw(SHOW_COLUMNS)},
            u.credits, u.flagged, u.blocked
       FROM private_shows s JOIN users u ON u.id = s.user_id
      WHERE s.id = ${showId}

@@ -10,8 +10,7 @@ import { creditValueOf } from "@/lib/server/money/get-credit-value";
 import { assertCanSpend } from "@/lib/server/users/assert-can-spend";
 import type { GoalStatus, Prisma, Role } from "@/lib/generated/prisma/client";
 import { notifyWallGoal } from "@/lib/server/goals/notify-wall-goal";
-import { notifyRoomChanged, publishRoomMessage } from "@/lib/server/rooms/room-channel";
-
+import { notifyRoomChanged, publishRoomMessage, type RoomMessage } from "@/lib/server/rooms/room-channel";
 
 export type SendTipOptions = {
   userId: number;
@@ -58,25 +57,10 @@ export async function sendTip(options: SendTipOptions): Promise<SentTip> {
 }
 
 async function debitTip({ userId, performerId, credits, item, now = new Date(), db }: SendTipOptions, ledgerKey?: string): Promise<SentTip> {
-  if (!Number.isSafeInteger(credits) || credits < 1 || credits > MAX_TIP_CREDITS) {
-    throw new AppError("invalid_request", `credits must be a whole number from 1 to ${MAX_TIP_CREDITS}.`, {
-      credits: `A whole number from 1 to ${MAX_TIP_CREDITS}.`,
-    });
-  }
+  assertTipCredits(credits);
   return inTransaction(db, async (tx) => {
     const facts = await readTipFacts(tx, userId, performerId);
-    if (facts.role === null) throw new AppError("not_found", `User ${userId} does not exist.`);
-    if (facts.benefitPercent === null) throw new AppError("not_found", `Performer ${performerId} does not exist.`);
-    if (facts.performerUserId === userId) throw new AppError("invalid_request", "A performer cannot tip themselves.");
-    if (facts.role !== "viewer") throw new AppError("invalid_request", "Only a viewer account can tip.");
-    assertCanSpend({ blocked: facts.blocked ?? false, flagged: facts.flagged ?? false });
-
-    const creditValue = creditValueOf({
-      setting: facts.settingValue,
-      pack: facts.packSeconds !== null && facts.packPrice !== null ? { seconds: facts.packSeconds, price: facts.packPrice } : null,
-    });
-    const price = priceOfCredits(credits, creditValue);
-    const benefit = performerBenefit(price, facts.benefitPercent);
+    const { price, benefit } = priceTip(facts, { userId, performerId, credits });
     const goal = await countTowardsGoal(tx, performerId, credits, now);
     const tip = await tx.tip.create({
       data: {
@@ -88,24 +72,57 @@ async function debitTip({ userId, performerId, credits, item, now = new Date(), 
     const { balance } = await applyCreditChange(tx, {
       userId, delta: -credits, kind: "tip", reference: `tip:${tip.id}`, idempotencyKey: ledgerKey ?? `tip:${tip.id}`,
     });
+    const sent = sentTip({ id: tip.id, date: tip.date, credits, price, benefit, item: item?.label ?? null, userId, balance, goal });
     // Announced in the room (chat line, the studio's tips and earnings) whichever way the tip came,
     // site or chat API, and only once it commits.
-    await publishRoomMessage(
-      performerId,
-      { t: "tip", tip: { id: Number(tip.id), at: tip.date.toISOString(), username: facts.username!, credits, item: item?.label ?? null } },
-      tx,
-    );
+    await publishRoomMessage(performerId, tipMessage(sent, facts.username!), tx);
     // The room's goal bar (and its "reached" announcement) reloads when this commits.
     if (goal) {
       await notifyRoomChanged(tx, performerId);
       await notifyWallGoal(tx, performerId, goal.status === "active" ? goal : null);
     }
-    return {
-      tip: { id: Number(tip.id), credits, price: price.toFixed(3), performerBenefit: benefit.toFixed(3), date: tip.date.toISOString(), item: item?.label ?? null },
-      user: { id: userId, credits: balance },
-      goal,
-    };
+    return sent;
   });
+}
+
+export function assertTipCredits(credits: number): void {
+  if (!Number.isSafeInteger(credits) || credits < 1 || credits > MAX_TIP_CREDITS) {
+    throw new AppError("invalid_request", `credits must be a whole number from 1 to ${MAX_TIP_CREDITS}.`, {
+      credits: `A whole number from 1 to ${MAX_TIP_CREDITS}.`,
+    });
+  }
+}
+
+/** Who may tip whom, and the tip's price and the performer's benefit (API.md "Money"), from what a tip read. */
+export function priceTip(facts: TipFacts, { userId, performerId, credits }: { userId: number; performerId: number; credits: number }): { price: Prisma.Decimal; benefit: Prisma.Decimal } {
+  if (facts.role === null) throw new AppError("not_found", `User ${userId} does not exist.`);
+  if (facts.benefitPercent === null) throw new AppError("not_found", `Performer ${performerId} does not exist.`);
+  if (facts.performerUserId === userId) throw new AppError("invalid_request", "A performer cannot tip themselves.");
+  if (facts.role !== "viewer") throw new AppError("invalid_request", "Only a viewer account can tip.");
+  assertCanSpend({ blocked: facts.blocked ?? false, flagged: facts.flagged ?? false });
+  const creditValue = creditValueOf({
+    setting: facts.settingValue,
+    pack: facts.packSeconds !== null && facts.packPrice !== null ? { seconds: facts.packSeconds, price: facts.packPrice } : null,
+  });
+  const price = priceOfCredits(credits, creditValue);
+  return { price, benefit: performerBenefit(price, facts.benefitPercent) };
+}
+
+/** A tip as sendTip answers it. */
+export function sentTip(tip: {
+  id: bigint | number | string; date: Date; credits: number; price: Prisma.Decimal; benefit: Prisma.Decimal; item: string | null;
+  userId: number; balance: number; goal: GoalProgress | null;
+}): SentTip {
+  return {
+    tip: { id: Number(tip.id), credits: tip.credits, price: tip.price.toFixed(3), performerBenefit: tip.benefit.toFixed(3), date: tip.date.toISOString(), item: tip.item },
+    user: { id: tip.userId, credits: tip.balance },
+    goal: tip.goal,
+  };
+}
+
+/** The room's announcement of a tip. */
+export function tipMessage({ tip }: SentTip, username: string): RoomMessage {
+  return { t: "tip", tip: { id: tip.id, at: tip.date, username, credits: tip.credits, item: tip.item } };
 }
 
 /**
@@ -124,16 +141,17 @@ async function countTowardsGoal(tx: Tx, performerId: number, credits: number, no
   return goal ?? null;
 }
 
-type TipFacts = {
+/** What a tip reads (decimals as Prisma reads them, or as text from node-postgres). */
+export type TipFacts = {
   role: Role | null;
   username: string | null;
   blocked: boolean | null;
   flagged: boolean | null;
   performerUserId: number | null;
-  benefitPercent: Prisma.Decimal | null;
-  settingValue: Prisma.Decimal | null;
+  benefitPercent: Prisma.Decimal | string | null;
+  settingValue: Prisma.Decimal | string | null;
   packSeconds: number | null;
-  packPrice: Prisma.Decimal | null;
+  packPrice: Prisma.Decimal | string | null;
 };
 
 // Everything a tip reads, in one statement: the viewer, the performer and the credit value's inputs
@@ -159,11 +177,8 @@ async function findPaidTip(ledgerKey: string, asked: SendTipOptions): Promise<Se
     throw new AppError("idempotency_conflict", "This key was already used for a different tip.");
   }
   const goal = tip.goalId === null ? null : await prisma.goal.findUnique({ where: { id: tip.goalId }, select: { id: true, title: true, target: true, collected: true, status: true } });
-  return {
-    tip: {
-      id: Number(tip.id), credits: tip.credits, price: tip.price.toFixed(3), performerBenefit: tip.performerBenefit.toFixed(3), date: tip.date.toISOString(), item: tip.item,
-    },
-    user: { id: entry.userId, credits: entry.balanceAfter },
-    goal,
-  };
+  return sentTip({
+    id: tip.id, date: tip.date, credits: tip.credits, price: tip.price, benefit: tip.performerBenefit, item: tip.item,
+    userId: entry.userId, balance: entry.balanceAfter, goal,
+  });
 }
