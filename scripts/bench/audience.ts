@@ -155,7 +155,7 @@ export async function runAudience(options: {
     for (let m = 0; m < MESSAGES; m += 1) {
       const text = `bench ${tag} line ${m}`;
       sentAt.set(text, performance.now());
-      const response = await fetch(`${baseUrl}/api/rooms/${room}/chat`, { method: "POST", headers: { "content-type": "application/json", cookie: cookies[m]! }, body: JSON.stringify({ text }) });
+      const response = await fetch(`${baseUrl}/api/rooms/${room}/chat`, { method: "POST", headers: { "content-type": "application/json", origin: new URL(baseUrl).origin, cookie: cookies[m]! }, body: JSON.stringify({ text }) });
       if (response.status !== 201) failures.push(`chat line ${m}: HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
       await sleep(1_000);
     }

@@ -6,6 +6,7 @@ import type { HotRequest } from "@/lib/server/chat-api/hot-path";
 import { applyCreditChange } from "@/lib/server/ledger/apply-credit-change";
 import { showChargeKey } from "@/lib/server/ledger/ledger-key";
 import { billShowHot } from "@/lib/server/shows/bill-show-hot";
+import { billShowsHot } from "@/lib/server/shows/bill-shows-hot";
 import { toApiShow } from "@/lib/server/shows/serialize-show";
 import { sendTipHot } from "@/lib/server/tips/send-tip-hot";
 import { api, dispatch, V1 } from "@/test/helpers/chat-api";
@@ -132,5 +133,53 @@ describe("the chat API's hot path", () => {
     const viewerNow = await prisma.user.findUniqueOrThrow({ where: { id: viewer.id } });
     expect(await ledgerSum(viewer.id)).toBe(viewerNow.credits);
     expect(viewerNow.credits).toBe(5000 + 5 * 11 - 21 * 7 - ended.creditsCharged);
+  });
+
+  it("bills a batch of running shows in one write and reports unknown and non-active shows as billShows does", async () => {
+    const running = await Promise.all([1, 2, 3].map(() => createActiveShow({ credits: 1000, ratePerMinute: 60, startedAt: recentStart() })));
+    const [viewer, performer] = await Promise.all([createViewer({ credits: 500 }), createPerformer()]);
+    const requested = await prisma.privateShow.create({ data: { userId: viewer.id, performerId: performer.id, ratePerMinute: 60 } });
+    const hot = hotRequest("batch");
+    const ids = [987_654, running[0]!.show.id, requested.id, running[1]!.show.id, running[2]!.show.id];
+    const answer = await billShowsHot({ showIds: ids, now: new Date(), hot, answer: (results) => ({ status: 200, body: { results } }) });
+    const { results } = JSON.parse(answer!.text) as { results: { showId: number; creditsCharged?: number; userCredits?: number; error?: { code: string } }[] };
+    expect(results.map((item) => item.showId)).toEqual(ids);
+    expect(results[0]!.error!.code).toBe("not_found");
+    expect(results[2]!.error!.code).toBe("invalid_transition");
+    for (const [index, { viewer: payer, show }] of [[1, running[0]!], [3, running[1]!], [4, running[2]!]] as const) {
+      const item = results[index]!;
+      expect(item.creditsCharged).toBeGreaterThanOrEqual(20);
+      expect(await showLedgerCharged(show.id)).toBe(item.creditsCharged);
+      expect(await ledgerSum(payer.id)).toBe(item.userCredits);
+      expect((await prisma.privateShow.findUniqueOrThrow({ where: { id: show.id } })).creditsCharged).toBe(item.creditsCharged);
+    }
+    expect(await record(hot.key)).toEqual({ status: 200, text: answer!.text });
+  });
+
+  it("leaves to billShows a batch in which a show runs out of credits, writing nothing", async () => {
+    const running = await createActiveShow({ credits: 1000, ratePerMinute: 60, startedAt: recentStart() });
+    const poor = await createActiveShow({ credits: 60, ratePerMinute: 60, startedAt: new Date(Date.now() - 90_000) });
+    const hot = hotRequest("cold-batch");
+    expect(await billShowsHot({ showIds: [running.show.id, poor.show.id], now: new Date(), hot, answer: (results) => ({ status: 200, body: { results } }) })).toBeNull();
+    expect(await record(hot.key)).toBeNull();
+    expect(await ledgerSum(running.viewer.id)).toBe(1000 - running.show.creditsCharged);
+  });
+
+  it("keeps the books exact when overlapping batches race single heartbeats and tips", async () => {
+    const shows = await Promise.all(Array.from({ length: 6 }, () => createActiveShow({ credits: 3000, ratePerMinute: 600, startedAt: recentStart() })));
+    const ids = shows.map(({ show }) => show.id);
+    const answers = await Promise.all([
+      ...Array.from({ length: 6 }, (_, i) => post("/heartbeats", { showIds: i % 2 === 0 ? ids : [...ids].reverse().slice(0, 4) }, key("batch"))),
+      ...shows.map(({ show }) => post(`/shows/${show.id}/heartbeat`, {}, key("hb"))),
+      ...shows.map(({ viewer, performer }) => post("/tips", { userId: viewer.id, performerId: performer.id, credits: 5 }, key("tip"))),
+    ]);
+    expect(answers.map((a) => a.status).filter((status) => status >= 300)).toEqual([]);
+    for (const { viewer, show } of shows) {
+      const billed = await prisma.privateShow.findUniqueOrThrow({ where: { id: show.id } });
+      expect(await showLedgerCharged(show.id)).toBe(billed.creditsCharged);
+      const balance = (await prisma.user.findUniqueOrThrow({ where: { id: viewer.id } })).credits;
+      expect(await ledgerSum(viewer.id)).toBe(balance);
+      expect(balance).toBe(3000 - 5 - billed.creditsCharged);
+    }
   });
 });

@@ -39,11 +39,11 @@ export async function billShows({ showIds, now = new Date(), db }: BillShowsOpti
   return showIds.map((id) => billed.get(id)!);
 }
 
-type LockedShow = Pick<
+export type LockedShow = Pick<
   PrivateShow,
   "id" | "userId" | "performerId" | "ratePerMinute" | "minimumSeconds" | "startedAt" | "lastHeartbeatAt" | "secondsBilled" | "creditsCharged"
 >;
-type LockedRow = LockedShow & { credits: number; flagged: boolean; blocked: boolean };
+export type LockedRow = LockedShow & { credits: number; flagged: boolean; blocked: boolean };
 
 async function billLocked(tx: Tx, ids: number[], now: Date): Promise<Map<number, BillShowsItem>> {
   const results = new Map<number, BillShowsItem>();
@@ -70,12 +70,25 @@ async function billLocked(tx: Tx, ids: number[], now: Date): Promise<Map<number,
   const rows = parseLockedRows(locked?.rows ?? null);
   if (rows.length < ids.length) await reportInactive(tx, ids, new Set(rows.map((s) => s.id)), results);
   if (rows.length === 0) return results;
+  const batch = planBatch(rows, now);
+  await applyCreditDebits(tx, batch.debits);
+  await writeShows(tx, batch.plans, now);
+  for (const [id, item] of batch.results) results.set(id, item);
+  return results;
+}
 
+export type PlannedShow = { show: LockedShow; plan: BillingPlan };
+
+/**
+ * The billing step of every active show of a batch, planned in memory with planBillingStep exactly
+ * as billShow plans one, the viewers' balances running from show to show: the debits to write, the
+ * plans, and each show's result.
+ */
+export function planBatch(rows: LockedRow[], now: Date): { plans: PlannedShow[]; debits: (CreditDebit & { expected: number })[]; results: Map<number, BilledShowItem> } {
   // Running balances: a user can have only one active show, but two would still be billed in turn.
-  const wallet = new Map(rows.map((u) => [u.userId, { credits: u.credits, spendable: spendableBalance(u) }]));
-
-  const plans: { show: LockedShow; plan: BillingPlan }[] = [];
-  const debits: CreditDebit[] = [];
+  const wallet = new Map(rows.map((u) => [u.userId, { before: u.credits, credits: u.credits, spendable: spendableBalance(u) }]));
+  const plans: PlannedShow[] = [];
+  const debits: (CreditDebit & { expected: number })[] = [];
   for (const show of rows) {
     const purse = wallet.get(show.userId)!;
     const plan = planBillingStep({ show, balance: purse.spendable, now });
@@ -84,14 +97,12 @@ async function billLocked(tx: Tx, ids: number[], now: Date): Promise<Map<number,
       purse.credits -= plan.charge;
       debits.push({
         userId: show.userId, credits: plan.charge, kind: "show", reference: `show:${show.id}`,
-        idempotencyKey: showChargeKey(show.id, plan.creditsCharged),
+        idempotencyKey: showChargeKey(show.id, plan.creditsCharged), expected: purse.before,
       });
     }
     plans.push({ show, plan });
   }
-  await applyCreditDebits(tx, debits);
-  await writeShows(tx, plans, now);
-
+  const results = new Map<number, BilledShowItem>();
   for (const { show, plan } of plans) {
     const ended = plan.outcome !== "billed";
     results.set(show.id, {
@@ -103,12 +114,19 @@ async function billLocked(tx: Tx, ids: number[], now: Date): Promise<Map<number,
       userCredits: wallet.get(show.userId)!.credits,
     });
   }
-  return results;
+  return { plans, debits, results };
+}
+
+/** The item of a show that cannot be billed: unknown (no status) or not active. */
+export function inactiveItem(id: number, status: ShowStatus | undefined): FailedShowItem {
+  return status
+    ? { showId: id, error: transitionError({ id, status }, "heartbeat") }
+    : { showId: id, error: { code: "not_found", message: `Show ${id} does not exist.` } };
 }
 
 type LockedJsonRow = [number, number, number, number, number, number | null, number | null, number, number, number, boolean, boolean];
 
-function parseLockedRows(text: string | null): LockedRow[] {
+export function parseLockedRows(text: string | null): LockedRow[] {
   if (text === null) return [];
   return (JSON.parse(text) as LockedJsonRow[]).map(
     ([id, userId, performerId, ratePerMinute, minimumSeconds, startedAt, lastHeartbeatAt, secondsBilled, creditsCharged, credits, flagged, blocked]) => ({
@@ -124,18 +142,10 @@ async function reportInactive(tx: Tx, ids: number[], active: Set<number>, result
   const others = ids.filter((id) => !active.has(id));
   const found = await tx.privateShow.findMany({ where: { id: { in: others } }, select: { id: true, status: true } });
   const statusById = new Map(found.map((row) => [row.id, row.status]));
-  for (const id of others) {
-    const status = statusById.get(id);
-    results.set(
-      id,
-      status
-        ? { showId: id, error: transitionError({ id, status }, "heartbeat") }
-        : { showId: id, error: { code: "not_found", message: `Show ${id} does not exist.` } },
-    );
-  }
+  for (const id of others) results.set(id, inactiveItem(id, statusById.get(id)));
 }
 
-async function writeShows(tx: Tx, plans: { show: LockedShow; plan: BillingPlan }[], now: Date): Promise<void> {
+async function writeShows(tx: Tx, plans: PlannedShow[], now: Date): Promise<void> {
   const continuing: { id: number; secondsBilled: number; creditsCharged: number; heartbeatAt: Date }[] = [];
   const ending: ShowToFinish[] = [];
   for (const { show, plan } of plans) {
