@@ -57,9 +57,10 @@ async function attempt({ showIds, now, hot, answer }: BillShowsHotOptions): Prom
   const statuses = others === null ? {} : (JSON.parse(others) as Record<string, ShowStatus>);
   const items = showIds.map((id) => batch.results.get(id) ?? inactiveItem(id, statuses[id]));
   const response = hot.render(answer(items));
-  const shows = continuing.map(({ show, plan }) => [
-    show.id, show.secondsBilled, show.creditsCharged, show.lastHeartbeatAt?.toISOString() ?? null, plan.secondsBilled, plan.creditsCharged, plan.heartbeatAt.toISOString(),
-  ]);
+  const shows = continuing.map(({ show, plan }) => ({
+    id: show.id, sb0: show.secondsBilled, cc0: show.creditsCharged, hb0: show.lastHeartbeatAt,
+    sb: plan.secondsBilled, cc: plan.creditsCharged, hb: plan.heartbeatAt,
+  }));
   const { rows: written } = await pool.query<{ outcome: "done" | "taken" }>({
     ...WRITE,
     values: [

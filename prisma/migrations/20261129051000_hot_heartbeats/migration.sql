@@ -18,8 +18,7 @@ BEGIN
   -- One statement: the ledger rows and notifications of the users who could pay are written even
   -- when another could not, and rolled back with the caller's transaction.
   WITH e AS (
-    SELECT n, (value->>'u')::int AS u, (value->>'c')::int AS c, value->>'k' AS k, value->>'r' AS r, value->>'i' AS i, (value->>'e')::int AS expected
-      FROM json_array_elements(p_debits) WITH ORDINALITY AS j(value, n)
+    SELECT * FROM ROWS FROM (json_to_recordset(p_debits) AS (u int, c int, k "LedgerKind", r varchar, i varchar, e int)) WITH ORDINALITY AS x(u, c, k, r, i, expected, n)
   ), d AS (
     SELECT u, sum(c)::int AS amount, min(expected) AS expected FROM e GROUP BY u
   ), paid AS (
@@ -31,7 +30,7 @@ BEGIN
     RETURNING users.id, users.credits + d.amount AS before
   ), entry AS (
     INSERT INTO ledger_entries (user_id, delta, balance_after, kind, reference, idempotency_key)
-    SELECT e.u, -e.c, paid.before - sum(e.c) OVER (PARTITION BY e.u ORDER BY e.n), e.k::"LedgerKind", e.r, e.i
+    SELECT e.u, -e.c, paid.before - sum(e.c) OVER (PARTITION BY e.u ORDER BY e.n), e.k, e.r, e.i
       FROM e JOIN paid ON paid.id = e.u
      ORDER BY e.n
     RETURNING id, user_id, balance_after
@@ -48,33 +47,34 @@ END $$;
 
 -- The batch heartbeat's continuing shows planned by lib/shows/billing.ts against the rows it read
 -- (bill-shows-hot.ts), applied only if every show and balance is still what it read; otherwise it
--- raises serialization_failure (40001) and the caller reads again. p_shows: [[id, secondsBilled
--- before, creditsCharged before, lastHeartbeatAt before (ISO or null), secondsBilled, creditsCharged,
--- lastHeartbeatAt (ISO)]]; p_debits as apply_credit_debits with e set. Rows are locked in show-id
+-- raises serialization_failure (40001) and the caller reads again. p_shows: [{id, sb0, cc0, hb0: the
+-- secondsBilled, creditsCharged and lastHeartbeatAt (ISO or null) read; sb, cc, hb: the new ones}];
+-- p_debits as apply_credit_debits with e set. Rows are locked in show-id
 -- order, show then viewer, like billShows. 'taken': the key already has a record (nothing written).
 CREATE FUNCTION hot_heartbeats(
   p_key varchar, p_fingerprint varchar, p_status int, p_body text, p_wait text,
   p_shows json, p_debits json, p_channel text, p_per_notification int
 ) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
+  v_ids int[];
   v_count int;
   v_updated int;
 BEGIN
   IF NOT claim_idempotency_answer(p_key, p_fingerprint, p_status, p_body, p_wait) THEN
     RETURN 'taken';
   END IF;
-  SELECT count(*) INTO v_count FROM json_array_elements(p_shows);
+  SELECT array_agg(v.id ORDER BY v.id) INTO v_ids FROM json_to_recordset(p_shows) AS v(id int);
+  v_count := coalesce(cardinality(v_ids), 0);
   PERFORM 1
      FROM private_shows s JOIN users u ON u.id = s.user_id
-    WHERE s.id IN (SELECT (value->>0)::int FROM json_array_elements(p_shows) AS j(value))
+    WHERE s.id = ANY(v_ids)
     ORDER BY s.id
       FOR NO KEY UPDATE;
   UPDATE private_shows s
-     SET seconds_billed = (v.value->>4)::int, credits_charged = (v.value->>5)::int, last_heartbeat_at = (v.value->>6)::timestamptz
-    FROM json_array_elements(p_shows) AS v(value)
-   WHERE s.id = (v.value->>0)::int AND s.status = 'active'
-     AND s.seconds_billed = (v.value->>1)::int AND s.credits_charged = (v.value->>2)::int
-     AND s.last_heartbeat_at IS NOT DISTINCT FROM (v.value->>3)::timestamptz;
+     SET seconds_billed = v.sb, credits_charged = v.cc, last_heartbeat_at = v.hb
+    FROM json_to_recordset(p_shows) AS v(id int, sb0 int, cc0 int, hb0 timestamptz, sb int, cc int, hb timestamptz)
+   WHERE s.id = v.id AND s.status = 'active'
+     AND s.seconds_billed = v.sb0 AND s.credits_charged = v.cc0 AND s.last_heartbeat_at IS NOT DISTINCT FROM v.hb0;
   GET DIAGNOSTICS v_updated = ROW_COUNT;
   IF v_updated <> v_count THEN
     RAISE EXCEPTION '% of % shows changed since they were read', v_count - v_updated, v_count USING ERRCODE = 'serialization_failure';
