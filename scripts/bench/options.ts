@@ -13,8 +13,8 @@
 //   --pg-statements       preload pg_stat_statements in the bench database and print, per scenario,
 //                         the statements PostgreSQL spent its time on (per request: calls, ms, WAL)
 //   --cpu-prof            profile the app server (V8 sampling profiler) during the measured single
-//                         heartbeat run and the batch run; writes .data/bench-heartbeat.cpuprofile and
-//                         .data/bench-batch.cpuprofile and prints a summary of each
+//                         heartbeat, tip and batch runs; writes .data/bench-{heartbeat,tip,batch}.cpuprofile
+//                         and prints a summary of each
 //                         (profiling slows the server: the numbers of that run are not comparable);
 //                         with --only=audience, the wall's server-rendering run (.data/bench-wall.cpuprofile)
 //   --only=batch          run only the batch heartbeat scenario (and its verification); never

@@ -80,9 +80,9 @@ Below the results table, two tables say where the time goes:
 Two optional flags dig deeper (their runs are slower and are not written to this file when
 \`--cpu-prof\` is given): \`--pg-statements\` preloads \`pg_stat_statements\` in the bench database and
 prints, per scenario, the statements PostgreSQL executed per request with their time and WAL;
-\`--cpu-prof\` samples the app server's main thread during the single-heartbeat run and the batch run
-and prints where its CPU went (the profiles are kept in \`.data/bench-heartbeat.cpuprofile\` and
-\`.data/bench-batch.cpuprofile\`). \`--only=batch\` runs just the batch scenario and its verification
+\`--cpu-prof\` samples the app server's main thread during the single-heartbeat, tip and batch runs
+and prints where its CPU went (the profiles are kept in \`.data/bench-heartbeat.cpuprofile\`,
+\`.data/bench-tip.cpuprofile\` and \`.data/bench-batch.cpuprofile\`). \`--only=batch\` runs just the batch scenario and its verification
 (about 40 s with \`--no-build\`; it also prints each batch's latency in sending order) and never
 writes this file.
 

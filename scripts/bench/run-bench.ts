@@ -152,7 +152,7 @@ function toggleProfiler(): void {
   process.kill(pid, "SIGUSR2");
 }
 
-async function reportProfile(scenario: "heartbeat" | "batch" | "wall", description: string): Promise<void> {
+async function reportProfile(scenario: "heartbeat" | "tip" | "batch" | "wall", description: string): Promise<void> {
   for (let i = 0; i < 100 && !existsSync(CPU_PROFILE); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
   if (!existsSync(CPU_PROFILE)) {
     log(`--cpu-prof: no profile was written to ${CPU_PROFILE}`);
@@ -320,8 +320,10 @@ async function main(): Promise<number> {
       return JSON.stringify({ userId: viewer.viewerId, performerId: performer.performerId, credits: 1 });
     };
     const tipsBefore = Number((await pool.query<{ n: string }>("SELECT count(*) AS n FROM ppv_tips WHERE action = 'tips'")).rows[0]!.n);
-    const tip = await measureLoad(pool, "tip", baseUrl, "tip", (n) => ({ method: "POST", path: "/api/chat/v1/tips", body: tipBody(n), signed: true }));
+    const tip = await measureLoad(pool, "tip", baseUrl, "tip", (n) => ({ method: "POST", path: "/api/chat/v1/tips", body: tipBody(n), signed: true }),
+      options.cpuProf ? { before: toggleProfiler, after: toggleProfiler } : {});
     profiles.push(tip.profile);
+    if (options.cpuProf) await reportProfile("tip", "tip run");
     const tipsAfter = Number((await pool.query<{ n: string }>("SELECT count(*) AS n FROM ppv_tips WHERE action = 'tips'")).rows[0]!.n);
     const tip201 = tip.result.statusCodes["201"] ?? 0;
     log(`   tips written during the measured run: ${tipsAfter - tipsBefore} (201 answers: ${tip201})`);
