@@ -95,7 +95,7 @@ describe("the chat API's hot path", () => {
     );
     await expect(staleShow).rejects.toMatchObject({ code: "40001" });
     const staleBalance = pgPool().query(
-      `SELECT hot_tip('stale-tip', $1, 201, '{}', '5000ms', nextval(pg_get_serial_sequence('ppv_tips', 'id')), now(), $2, $3, 5, 0.5, 0.25, $4,
+      `SELECT hot_tip('stale-tip', $1, 201, '{}', '5000ms', nextval('ppv_tips_id_seq'), now(), $2, $3, 5, 0.5, 0.25, $4,
                       'stale-tip-ledger', 'balance', '[]'::json)`,
       ["f".repeat(64), viewer.id, performer.id, viewer.credits + 1],
     );

@@ -52,8 +52,9 @@ describe("performers' own prices within the admin's bounds", () => {
     const admin = await createAdmin();
     const [cheap, dear] = await Promise.all([createPerformer({ ratePerMinute: 2 }), createPerformer({ ratePerMinute: 900 })]);
     await setPriceBounds({ actorId: admin.id, performerId: null, bounds: site });
-    const rows = await prisma.performer.findMany({ where: { id: { in: [cheap.id, dear.id] } }, orderBy: { id: "asc" } });
-    expect(rows.map((r) => r.ratePerMinute)).toEqual([10, 100]);
+    // Created concurrently: their ids come in either order, so each is looked up by its own id.
+    const rate = async (id: number) => (await prisma.performer.findUniqueOrThrow({ where: { id } })).ratePerMinute;
+    expect([await rate(cheap.id), await rate(dear.id)]).toEqual([10, 100]);
   });
 
   it("is for admins only", async () => {

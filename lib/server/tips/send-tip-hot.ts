@@ -24,7 +24,7 @@ const READ = {
                 pk.seconds AS "packSeconds", pk.price AS "packPrice",
                 EXISTS (SELECT 1 FROM goals g WHERE g.performer_id = $2 AND g.status = 'active') AS "hasGoal",
                 -- Taken before the write so that the answer, which carries it, is rendered first.
-                nextval(pg_get_serial_sequence('ppv_tips', 'id'))::text AS "tipId",
+                nextval('ppv_tips_id_seq')::text AS "tipId",
                 r.fingerprint AS "recordFingerprint", r.status AS "recordStatus", r.body #>> '{}' AS "recordText"
            FROM (SELECT 1) AS one
            LEFT JOIN users u ON u.id = $1
