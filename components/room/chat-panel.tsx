@@ -39,7 +39,7 @@ export function ChatPanel({ lines, send, disabledReason }: ChatPanelProps) {
     <section aria-labelledby="chat-title" className="flex flex-col gap-2 rounded-lg border border-slate-800 bg-slate-900 p-3">
       <h2 id="chat-title" className="text-sm font-semibold">Chat</h2>
       {/* Focusable so keyboard users can scroll it; the log role announces new lines politely. */}
-      <div role="log" aria-live="polite" aria-label="Chat messages" data-testid="chat-log" tabIndex={0} ref={logRef} className="h-56 overflow-y-auto text-sm">
+      <div role="log" aria-live="polite" aria-label="Chat messages" data-testid="chat-log" tabIndex={0} ref={logRef} className="h-36 overflow-y-auto text-sm sm:h-56">
         <ol className="space-y-1">
           {lines.length === 0 && <li className="text-slate-400">No messages yet. Say hello!</li>}
           {lines.map((line) =>

@@ -32,7 +32,7 @@ export function GroupPanel({ group, isOwner, isViewer }: GroupPanelProps) {
 
   if (!group && !isOwner) return null;
   return (
-    <section aria-labelledby="group-title" className="space-y-2 rounded-lg border border-slate-800 p-3 text-sm" data-testid="group-panel">
+    <section aria-labelledby="group-title" className="@container space-y-2 rounded-lg border border-slate-800 p-3 text-sm" data-testid="group-panel">
       <h2 id="group-title" className="font-semibold">Group show</h2>
       {group ? (
         <p data-testid="group-status">
@@ -58,7 +58,7 @@ export function GroupPanel({ group, isOwner, isViewer }: GroupPanelProps) {
         ) : null
       )}
       {isOwner && !group && (
-        <ActionForm action={openGroupAction} success="Group show open." aria-label="Open a group show" className="grid gap-3 sm:grid-cols-3">
+        <ActionForm action={openGroupAction} success="Group show open." aria-label="Open a group show" className="grid gap-3 @lg:grid-cols-3">
           <TextField label="Minimum viewers" name="minViewers" inputMode="numeric" required defaultValue={2} />
           <TextField label="Wait (minutes)" name="waitMinutes" inputMode="numeric" required defaultValue={10} />
           <div className="self-end"><SubmitButton pendingText="Opening…">Open group show</SubmitButton></div>

@@ -29,7 +29,7 @@ export function TicketPanel({ show, isOwner, isViewer }: {
   if (!show && !isOwner) return null;
   const when = show ? `${show.startsAt.slice(0, 16).replace("T", " ")} UTC` : "";
   return (
-    <section aria-labelledby="ticket-title" className="space-y-2 rounded-lg border border-slate-800 p-3 text-sm" data-testid="ticket-panel">
+    <section aria-labelledby="ticket-title" className="@container space-y-2 rounded-lg border border-slate-800 p-3 text-sm" data-testid="ticket-panel">
       <h2 id="ticket-title" className="font-semibold">Ticket show</h2>
       {show ? (
         <p data-testid="ticket-status">
@@ -52,7 +52,7 @@ export function TicketPanel({ show, isOwner, isViewer }: {
         </button>
       )}
       {isOwner && !show && (
-        <ActionForm action={scheduleTicketAction} success="Ticket show scheduled." aria-label="Schedule a ticket show" className="grid gap-3 sm:grid-cols-4">
+        <ActionForm action={scheduleTicketAction} success="Ticket show scheduled." aria-label="Schedule a ticket show" className="grid gap-3 @xl:grid-cols-4">
           <TextField label="Title" name="title" required />
           <TextField label="Starts (UTC)" name="startsAt" type="text" placeholder="2030-01-31T20:00" required />
           <TextField label="Seats (empty: no limit)" name="seats" inputMode="numeric" />

@@ -20,7 +20,12 @@ export function PerformerCard({ performer }: { performer: WallCard }) {
           )}
           {live && (
             <span className="absolute left-2 top-2 rounded bg-slate-950/80 px-2 py-0.5 text-xs font-medium text-slate-100" data-testid="viewer-count">
-              👁 {performer.viewers} <span className="sr-only">watching</span>
+              {/* An icon rather than an emoji: not every system has an emoji font. */}
+              <svg aria-hidden="true" viewBox="0 0 24 24" className="mr-1 inline h-3.5 w-3.5 align-[-2px]" fill="none" stroke="currentColor" strokeWidth="2">
+                <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
+                <circle cx="12" cy="12" r="3" />
+              </svg>
+              {performer.viewers} <span className="sr-only">watching</span>
             </span>
           )}
         </div>

@@ -27,7 +27,7 @@ export function WallFilters({ query, tags, signedInViewer }: { query: TWallQuery
   return (
     <div className="mb-4 space-y-3">
       <form role="search" method="get" action="/" className="flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1">
+        <div className="w-full min-w-0 sm:w-auto sm:flex-1">
           <label htmlFor="wall-q" className="sr-only">Search performers by name</label>
           <input
             id="wall-q" name="q" type="search" defaultValue={query.q} maxLength={60} placeholder="Search by name"
