@@ -393,8 +393,8 @@ async function main(): Promise<number> {
     const hbRatio = heartbeat.result.rps / noopRps;
     const tipRatio = tip.result.rps / noopRps;
     const targets = [
-      `${hbRatio >= TARGET_RATIO ? "PASS" : "MISS"} single heartbeat ≥ 50 % of no-op: ${(hbRatio * 100).toFixed(0)} %`,
-      `${tipRatio >= TARGET_RATIO ? "PASS" : "MISS"} tip ≥ 50 % of no-op: ${(tipRatio * 100).toFixed(0)} %`,
+      `${hbRatio >= TARGET_RATIO ? "PASS" : "MISS"} single heartbeat ≥ 50 % of no-op: ${(hbRatio * 100).toFixed(1)} %`,
+      `${tipRatio >= TARGET_RATIO ? "PASS" : "MISS"} tip ≥ 50 % of no-op: ${(tipRatio * 100).toFixed(1)} %`,
       `${b.p99 < TARGET_BATCH_P99_MS && b.errors === 0 ? "PASS" : "MISS"} ${options.shows.toLocaleString("en-US")} concurrent shows, batch p99 < ${TARGET_BATCH_P99_MS} ms: p99 ${b.p99.toFixed(1)} ms (max ${b.max.toFixed(1)} ms, ${b.errors} errors)`,
       `${verified ? "PASS" : "FAIL"} billing verification after the batch run (every show billed by the rule, Σ ledger = balance, no negative balance, all shows active)`,
     ];
