@@ -10,37 +10,27 @@ import { createPerformer, createViewer, ledgerSum } from "@/test/helpers/factori
 // answer byte for byte with no second effect, a different request with the key gets 409, and
 // concurrency, faults and crashed owners behave as lib/server/chat-api/idempotency.ts documents.
 
-const fault = vi.hoisted(() => ({ failNextTips: 0 }));
-
-const simulatedFault = () => new Error('relation "ppv_tips" SELECT * FROM secret_table: simulated fault');
-
 // A fault in either path of a tip: the hot path's one write and the ordinary transaction.
+const fault = vi.hoisted(() => {
+  const state = { failNextTips: 0 };
+  const failing = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    if (state.failNextTips > 0) {
+      state.failNextTips -= 1;
+      throw new Error('relation "ppv_tips" SELECT * FROM secret_table: simulated fault');
+    }
+    return run(...args);
+  };
+  return Object.assign(state, { failing });
+});
+
 vi.mock("@/lib/server/tips/send-tip-hot", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/server/tips/send-tip-hot")>();
-  return {
-    ...original,
-    sendTipHot: async (options: Parameters<typeof original.sendTipHot>[0]) => {
-      if (fault.failNextTips > 0) {
-        fault.failNextTips -= 1;
-        throw simulatedFault();
-      }
-      return original.sendTipHot(options);
-    },
-  };
+  return { ...original, sendTipHot: fault.failing(original.sendTipHot) };
 });
 
 vi.mock("@/lib/server/tips/send-tip", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/server/tips/send-tip")>();
-  return {
-    ...original,
-    sendTip: async (options: Parameters<typeof original.sendTip>[0]) => {
-      if (fault.failNextTips > 0) {
-        fault.failNextTips -= 1;
-        throw simulatedFault();
-      }
-      return original.sendTip(options);
-    },
-  };
+  return { ...original, sendTip: fault.failing(original.sendTip) };
 });
 
 type Sent = { status: number; text: string; replayed: boolean };
