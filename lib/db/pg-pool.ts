@@ -6,6 +6,9 @@ import pg from "pg";
 
 const globalForPg = globalThis as unknown as { pgPool?: pg.Pool };
 
+/** Shown in pg_stat_activity for this pool's connections. */
+export const HOT_PATH_APPLICATION = "ppv-hot-path";
+
 /** Connections per process, beside Prisma's POOL_SIZE. */
 export const PG_POOL_SIZE = 10;
 
@@ -13,7 +16,12 @@ export function pgPool(): pg.Pool {
   if (!globalForPg.pgPool) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set: start the site with `npm start` or set it.");
-    globalForPg.pgPool = new pg.Pool({ connectionString, max: PG_POOL_SIZE, allowExitOnIdle: true });
+    const pool = new pg.Pool({ connectionString, max: PG_POOL_SIZE, allowExitOnIdle: true, application_name: HOT_PATH_APPLICATION });
+    // An idle connection that PostgreSQL closes (a restart, an admin's pg_terminate_backend) is an
+    // 'error' event on the pool: unhandled, it would end the process. The pool drops that client and
+    // opens a new one for the next query.
+    pool.on("error", (error) => console.error("pg pool: an idle connection failed and was dropped", error.message));
+    globalForPg.pgPool = pool;
   }
   return globalForPg.pgPool;
 }

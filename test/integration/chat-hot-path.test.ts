@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pgPool } from "@/lib/db/pg-pool";
+import { HOT_PATH_APPLICATION, pgPool } from "@/lib/db/pg-pool";
 import { prisma } from "@/lib/db/prisma";
 import type { JsonResult } from "@/lib/http/error-response";
 import type { HotRequest } from "@/lib/server/chat-api/hot-path";
@@ -181,5 +181,19 @@ describe("the chat API's hot path", () => {
       expect(await ledgerSum(viewer.id)).toBe(balance);
       expect(balance).toBe(3000 - 5 - billed.creditsCharged);
     }
+  });
+
+  it("carries on when PostgreSQL closes its idle connections (a restart, pg_terminate_backend)", async () => {
+    const { show } = await createActiveShow({ credits: 1000, ratePerMinute: 60, startedAt: recentStart() });
+    const answer = (result: { show: Parameters<typeof toApiShow>[0]; user: unknown; secondsRemaining: number }) =>
+      ({ status: 200, body: { show: toApiShow(result.show), user: result.user, secondsRemaining: result.secondsRemaining } });
+    expect(await billShowHot({ showId: show.id, now: new Date(), hot: hotRequest("before"), answer })).not.toBeNull();
+    const [terminated] = await prisma.$queryRaw<{ closed: number }[]>`
+      SELECT count(*)::int AS closed FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND application_name = ${HOT_PATH_APPLICATION}) AS t`;
+    expect(terminated!.closed).toBeGreaterThan(0);
+    // The pool hears of it as an 'error' event on an idle client: unhandled, it would end the process.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await billShowHot({ showId: show.id, now: new Date(), hot: hotRequest("after"), answer })).not.toBeNull();
   });
 });
