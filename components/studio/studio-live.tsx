@@ -227,6 +227,8 @@ export function StudioLive({ room, provider, iceServers, chatSlot, insights }: S
       </section>
       <div className="min-w-0 space-y-4 lg:row-span-2">
         {view && <PerformerShowPanel shows={view.shows} billing={billing} />}
+        {/* What is live (requests, earnings, tips) before the set-up forms, so it stays on the first screen. */}
+        {insights}
         {view && (
           <>
             <SpyPanel view={view} displayName={room.displayName} isOwner isViewer={false} />
@@ -234,7 +236,6 @@ export function StudioLive({ room, provider, iceServers, chatSlot, insights }: S
             <TicketPanel show={view.ticketShow} isOwner isViewer={false} />
           </>
         )}
-        {insights}
       </div>
       {builtin && (
         <div className="min-w-0">
