@@ -23,6 +23,8 @@ test("a viewer spies on a private show, sees it, cannot chat, and pays the spy r
   await studio.goto("/studio");
   await studio.getByRole("button", { name: "Go live" }).click();
   await expect.poll(() => videoWidth(studio, "camera-preview")).toBeGreaterThan(0);
+  // The server's word, not the camera's: shows open only once the server has the performer online.
+  await expect(studio.getByTestId("status")).toHaveAttribute("data-status", "online");
   await room.goto(`/performers/${performer.slug}`);
   await room.getByRole("button", { name: "Request private show" }).click();
   await studio.getByRole("button", { name: `Accept ${viewer.username}'s request` }).click();
@@ -83,6 +85,8 @@ test("a group show starts with two payers and sends the viewer who did not join 
   // The studio's status follows its camera: the performer goes live first.
   await studio.getByRole("button", { name: "Go live" }).click();
   await expect.poll(() => videoWidth(studio, "camera-preview")).toBeGreaterThan(0);
+  // The server's word, not the camera's: shows open only once the server has the performer online.
+  await expect(studio.getByTestId("status")).toHaveAttribute("data-status", "online");
   await studio.getByRole("form", { name: "Open a group show" }).getByRole("button", { name: "Open group show" }).click();
   await Promise.all([pageA, pageB, pageOut].map((page) => page.goto(`/performers/${performer.slug}`)));
   for (const page of [pageA, pageB]) {
