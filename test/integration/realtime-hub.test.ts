@@ -58,6 +58,23 @@ describe("RealtimeHub", () => {
     expect(gotA2).toHaveLength(3);
   });
 
+  it("sends one statement at a time on its connection, however many channels are subscribed at once", async () => {
+    // node-postgres deprecates overlapping queries on one client (pg 9 refuses them) and warns once.
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on("warning", onWarning);
+    try {
+      const hub = newHub("hub-serial");
+      const stops = await Promise.all(Array.from({ length: 20 }, (_, i) => hub.subscribe(`test_serial_${i}`, () => undefined)));
+      stops.forEach((stop) => stop());
+      await hub.subscribe("test_serial_0", () => undefined);
+      await sleep(50);
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings.filter((message) => message.includes("already executing a query"))).toEqual([]);
+  });
+
   it("reconnects after losing its connection, LISTENs again and asks subscribers to resync", async () => {
     const hub = newHub("hub-lost");
     const got: unknown[] = [];

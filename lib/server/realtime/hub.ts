@@ -32,6 +32,8 @@ export class RealtimeHub {
   private client: pg.Client | null = null;
   /** LISTENs issued on the current client, by channel: awaited so a subscriber never misses the first event. */
   private listening = new Map<string, Promise<void>>();
+  /** The last statement sent on the current client: the next one waits for it (see send). */
+  private tail: Promise<unknown> = Promise.resolve();
   private connecting: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private attempts = 0;
@@ -82,8 +84,8 @@ export class RealtimeHub {
     this.channels.delete(channel);
     const client = this.client;
     if (client && this.listening.delete(channel)) {
-      // Queued on the same connection after any LISTEN, so a later re-subscribe's LISTEN wins.
-      client.query(`UNLISTEN ${quoteIdentifier(channel)}`).catch(() => undefined);
+      // Sent after any LISTEN already asked for, so a later re-subscribe's LISTEN wins.
+      this.send(client, `UNLISTEN ${quoteIdentifier(channel)}`).catch(() => undefined);
     }
   }
 
@@ -93,11 +95,21 @@ export class RealtimeHub {
     if (!client || !this.channels.has(channel)) return;
     let listening = this.listening.get(channel);
     if (!listening) {
-      listening = client.query(`LISTEN ${quoteIdentifier(channel)}`).then(() => undefined);
+      listening = this.send(client, `LISTEN ${quoteIdentifier(channel)}`);
       this.listening.set(channel, listening);
       listening.catch(() => this.listening.get(channel) === listening && this.listening.delete(channel));
     }
     await listening;
+  }
+
+  /**
+   * One statement at a time on the listening connection, in the order asked: node-postgres deprecates
+   * overlapping queries on one client (pg 9 refuses them), and the order keeps LISTEN/UNLISTEN right.
+   */
+  private send(client: pg.Client, sql: string): Promise<void> {
+    const sent = this.tail.then(() => client.query(sql)).then(() => undefined);
+    this.tail = sent.catch(() => undefined);
+    return sent;
   }
 
   private connect(): Promise<void> {
@@ -126,6 +138,7 @@ export class RealtimeHub {
     }
     this.client = client;
     this.listening = new Map();
+    this.tail = Promise.resolve();
     this.attempts = 0;
     await Promise.all([...this.channels.keys()].map((channel) => this.ensureListening(channel).catch(() => undefined)));
     if (this.needsResync) {
