@@ -1,4 +1,4 @@
-import { defineConfig } from "@playwright/test";
+import { defineConfig, devices } from "@playwright/test";
 import base from "./playwright.config";
 
 // The built-in room with a media server: two Janus processes on loopback (scripts/janus.ts) and the
@@ -22,6 +22,8 @@ export default defineConfig({
   ...base,
   testDir: "e2e/video",
   testIgnore: [],
+  // The base config's projects split its own specs; here every spec of e2e/video runs in one.
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   // The last spec stops the Janus servers: one worker, files in order.
   workers: 1,
   fullyParallel: false,

@@ -94,8 +94,9 @@ test("a group show starts with two payers and sends the viewer who did not join 
     await expect(page.getByRole("button", { name: "Leave the group show" })).toBeVisible();
   }
   await studio.getByTestId("group-panel").getByRole("button", { name: "Start" }).click();
-  // The viewer who did not join is sent back to the wall, like the other viewers when a private show starts.
-  await expect(pageOut).toHaveURL(new RegExp(`/\\?notice=private_show&performer=${performer.slug}`));
+  // The viewer who did not join is sent back to the wall, like the other viewers when a private show starts
+  // (how fast is private-show.spec's business; four browsers on a loaded CI machine get more time here).
+  await expect(pageOut).toHaveURL(new RegExp(`/\\?notice=private_show&performer=${performer.slug}`), { timeout: 30_000 });
   await expect(pageA.getByTestId("group-status")).toContainText("Running at 60 credits per minute with 2 viewers");
 
   // A few seconds of show, then the performer ends it: each payer has one ppv_tips row for their seat.
