@@ -75,7 +75,7 @@ test("a tip-menu tip moves the goal bar on another viewer's screen", async ({ br
 
 test("a group show starts with two payers and sends the viewer who did not join away", async ({ browser }) => {
   test.setTimeout(120_000);
-  const performer = await createPerformer({ ratePerMinute: 30, status: "online" });
+  const performer = await createPerformer({ ratePerMinute: 30, status: "offline" });
   await setGroupRate(performer.id, 60);
   const [a, b, outsider] = await Promise.all([createViewer({ credits: 500 }), createViewer({ credits: 500 }), createViewer({ credits: 500 })]);
   const [studio, pageA, pageB, pageOut] = await Promise.all([
@@ -88,6 +88,7 @@ test("a group show starts with two payers and sends the viewer who did not join 
   // The server's word, not the camera's: shows open only once the server has the performer online.
   await expect(studio.getByTestId("status")).toHaveAttribute("data-status", "online");
   await studio.getByRole("form", { name: "Open a group show" }).getByRole("button", { name: "Open group show" }).click();
+  await expect(studio.getByTestId("group-status")).toContainText("Starting when 2 viewers have joined");
   await Promise.all([pageA, pageB, pageOut].map((page) => page.goto(`/performers/${performer.slug}`)));
   for (const page of [pageA, pageB]) {
     await page.getByTestId("group-join").click();

@@ -1,11 +1,14 @@
-import { expect, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { DEMO, logIn } from "../helpers";
 
 const EVIL = "https://evil.example";
 
 test("session-cookie JSON routes refuse another site's requests with 403 JSON", async ({ page, baseURL }) => {
   await logIn(page, DEMO.viewer);
-  const api = page.request;
+  // The session's cookies in a client of its own, and the wall (which keeps prefetching) closed: these
+  // requests then share nothing with the page's traffic.
+  const api = await playwrightRequest.newContext({ baseURL, storageState: await page.context().storageState() });
+  await page.close();
   const site = new URL(baseURL!).origin;
   for (const path of ["/api/rooms/max-rivers/chat", "/api/rooms/max-rivers/signal", "/api/paypal/orders", "/api/paypal/orders/NOSUCHORDER000000/capture", "/api/shows/1/peer"]) {
     for (const headers of [{ origin: EVIL }, {}, { origin: site, "content-type": "text/plain" }] as Record<string, string>[]) {
@@ -16,6 +19,7 @@ test("session-cookie JSON routes refuse another site's requests with 403 JSON", 
   }
   const own = await api.post("/api/rooms/max-rivers/chat", { data: { text: "from the site itself" }, headers: { origin: site } });
   expect(own.status()).toBe(201);
+  await api.dispose();
 });
 
 test("a forged cross-origin server-action post gets a 4xx, never a 500", async ({ request }) => {
