@@ -17,7 +17,9 @@ export default defineConfig({
   // Janus mode has its own server set-up: playwright.video.config.ts.
   testIgnore: ["video/**"],
   fullyParallel: true,
-  workers: 2,
+  // One browser-heavy spec at a time on CI's two cores: with two workers, each run had one or two
+  // timed steps (a status reaching the wall, a chat line) miss under the other spec's load.
+  workers: process.env.CI ? 1 : 2,
   // A server action or a page load behind two busy browsers on a two-core CI machine can take several
   // seconds (the group show's join, a sign-out's redirect); a missed step still fails within 15 s.
   expect: { timeout: 15_000 },

@@ -21,7 +21,7 @@ test("a reloaded studio has its camera off, and viewers see the performer offlin
   await expect(wall.getByTestId("stream-state")).toHaveAttribute("data-state", "open");
   await studio.goto("/studio");
   await studio.getByRole("button", { name: "Go live" }).click();
-  await expect(cardStatus(wall, performer.slug)).toHaveAttribute("data-status", "online", { timeout: 5_000 });
+  await expect(cardStatus(wall, performer.slug)).toHaveAttribute("data-status", "online", { timeout: 10_000 });
 
   await studio.reload();
   await expect(studio.getByRole("button", { name: "Go live" })).toBeVisible();
