@@ -7,8 +7,34 @@ import { FAKE_PAYPAL_ENV, FAKE_PAYPAL_PORT, FAKE_PAYPAL_URL } from "./e2e/paypal
 // Ports are overridable so two suites can run side by side on one machine.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const PG_PORT = process.env.E2E_PG_PORT ?? "54332";
-const PG_DIR = `.data/e2e-postgres-${PG_PORT}`;
 const baseURL = `http://localhost:${PORT}`;
+
+/**
+ * The site under test as `npm start` runs it (a production build, the launcher, demo data), on a
+ * fresh embedded database of its own; `env` adds what a suite needs (fakes, a media server).
+ */
+export function appServer(options: { port: number; pgPort: string; env: Record<string, string> }) {
+  const pgDir = `.data/e2e-postgres-${options.pgPort}`;
+  const url = `http://localhost:${options.port}`;
+  return {
+    command: `rm -rf ${pgDir} && node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/serve.ts`,
+    url: `${url}/login`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    env: {
+      PORT: String(options.port),
+      APP_URL: url,
+      EMBEDDED_PG_DIR: pgDir,
+      EMBEDDED_PG_PORT: options.pgPort,
+      AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
+      CHAT_API_SECRET: "e2e-chat-secret-0123456789abcdef0123456789",
+      SEED_DEMO: "true",
+      DATABASE_URL: "",
+      ...options.env,
+    },
+  };
+}
 
 const HEAVY_SPEC = "**/room/video-cap.spec.ts";
 
@@ -55,27 +81,16 @@ export default defineConfig({
     { name: "chromium-heavy", use: { ...devices["Desktop Chrome"] }, testMatch: HEAVY_SPEC, dependencies: ["chromium"] },
   ],
   webServer: [
-    {
-      command: `rm -rf ${PG_DIR} && node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/serve.ts`,
-      url: `${baseURL}/login`,
-      timeout: 120_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
+    appServer({
+      port: PORT,
+      pgPort: PG_PORT,
       env: {
-        PORT: String(PORT),
-        APP_URL: baseURL,
-        EMBEDDED_PG_DIR: PG_DIR,
-        EMBEDDED_PG_PORT: PG_PORT,
-        AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
-        CHAT_API_SECRET: "e2e-chat-secret-0123456789abcdef0123456789",
-        SEED_DEMO: "true",
-        DATABASE_URL: "",
         // Server-side PayPal calls go to the fake below; the browser's SDK is faked with page.route.
         ...FAKE_PAYPAL_ENV,
         // Password reset, e-mail confirmation and "now live" e-mails go to the local SMTP sink below.
         SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
       },
-    },
+    }),
     {
       command: "node node_modules/tsx/dist/cli.mjs test/fakes/run-smtp-sink.ts",
       url: `${SMTP_SINK_URL}/health`,

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import base from "./playwright.config";
+import base, { appServer } from "./playwright.config";
 
 // The built-in room with a media server: two Janus processes on loopback (scripts/janus.ts) and the
 // site started with VIDEO_SERVER naming both. Same production build and browser as the main suite.
@@ -7,7 +7,6 @@ import base from "./playwright.config";
 const PORT = Number(process.env.E2E_VIDEO_PORT ?? 3140);
 const PG_PORT = process.env.E2E_VIDEO_PG_PORT ?? "54342";
 const JANUS_PORTS = (process.env.E2E_JANUS_PORTS ?? "7350,7360").split(",").map(Number);
-const PG_DIR = `.data/e2e-postgres-${PG_PORT}`;
 const baseURL = `http://localhost:${PORT}`;
 const ADMIN_SECRET = "e2e-janus-admin-secret-0123456789";
 const ROOM_ADMIN_KEY = "e2e-janus-room-key-0123456789";
@@ -36,27 +35,16 @@ export default defineConfig({
       reuseExistingServer: false,
       env: { JANUS_ADMIN_SECRET: ADMIN_SECRET, JANUS_ROOM_ADMIN_KEY: ROOM_ADMIN_KEY, JANUS_QUIET: "1" },
     },
-    {
-      command: `rm -rf ${PG_DIR} && node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/serve.ts`,
-      url: `${baseURL}/login`,
-      timeout: 120_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
+    appServer({
+      port: PORT,
+      pgPort: PG_PORT,
       env: {
-        PORT: String(PORT),
-        APP_URL: baseURL,
-        EMBEDDED_PG_DIR: PG_DIR,
-        EMBEDDED_PG_PORT: PG_PORT,
-        AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
-        CHAT_API_SECRET: "e2e-chat-secret-0123456789abcdef0123456789",
-        SEED_DEMO: "true",
-        DATABASE_URL: "",
         VIDEO_SERVER: janus.map((j) => j.api).join(","),
         VIDEO_PUBLIC_URLS: janus.map((j) => j.ws).join(","),
         VIDEO_ADMIN_URLS: janus.map((j) => j.admin).join(","),
         VIDEO_ADMIN_SECRET: ADMIN_SECRET,
         VIDEO_ROOM_ADMIN_KEY: ROOM_ADMIN_KEY,
       },
-    },
+    }),
   ],
 });

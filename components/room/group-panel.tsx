@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRoomAction } from "./use-room-action";
 import { ActionForm } from "@/components/admin/action-form";
 import { SubmitButton, TextField } from "@/components/admin/fields";
 import { cancelShowAction, endShowAsViewerAction, joinGroupAction } from "@/app/performers/[slug]/actions";
@@ -19,16 +19,8 @@ type GroupPanelProps = {
  * in the studio (the performer opens one, starts it once enough viewers can pay, ends it).
  */
 export function GroupPanel({ group, isOwner, isViewer }: GroupPanelProps) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useRoomAction();
   const seat = group?.mySeat ?? null;
-  async function run(act: () => Promise<{ ok: boolean; message?: string }>) {
-    setBusy(true);
-    setError(null);
-    const result = await act();
-    setBusy(false);
-    if (!result.ok) setError(result.message ?? "That did not work.");
-  }
 
   if (!group && !isOwner) return null;
   return (

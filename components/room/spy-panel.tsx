@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRoomAction } from "./use-room-action";
 import { spyAction, endShowAsViewerAction } from "@/app/performers/[slug]/actions";
 import { setSpiesAllowedAction } from "@/app/studio/actions";
 import type { RoomView } from "@/lib/realtime/room-events";
@@ -20,18 +20,9 @@ type SpyPanelProps = {
  * show's viewer and performer see how many spies watch, and the performer may close the show to spies.
  */
 export function SpyPanel({ view, performerId, displayName, isOwner, isViewer }: SpyPanelProps) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useRoomAction();
   const session = view.spySessionId;
   const active = view.shows.find((show) => show.status === "active");
-
-  async function run(act: () => Promise<{ ok: boolean; message?: string }>) {
-    setBusy(true);
-    setError(null);
-    const result = await act();
-    setBusy(false);
-    if (!result.ok) setError(result.message ?? "That did not work.");
-  }
 
   // A viewer's view lists only their own shows, so an active one here means this page is a party to it.
   if (!view.canSpy && !session && !active) return null;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRoomAction } from "./use-room-action";
 import { ActionForm } from "@/components/admin/action-form";
 import { SubmitButton, TextField } from "@/components/admin/fields";
 import { buyTicketAction } from "@/app/performers/[slug]/actions";
@@ -14,17 +14,7 @@ import type { RoomTicketShow } from "@/lib/realtime/room-events";
 export function TicketPanel({ show, isOwner, isViewer }: {
   show: RoomTicketShow | null; isOwner: boolean; isViewer: boolean;
 }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function run(act: () => Promise<{ ok: boolean; message?: string; data?: unknown }>) {
-    setBusy(true);
-    setError(null);
-    const result = await act();
-    setBusy(false);
-    if (!result.ok) setError(result.message ?? "That did not work.");
-    return result;
-  }
+  const { busy, error, run } = useRoomAction();
 
   if (!show && !isOwner) return null;
   const when = show ? `${show.startsAt.slice(0, 16).replace("T", " ")} UTC` : "";
@@ -43,10 +33,7 @@ export function TicketPanel({ show, isOwner, isViewer }: {
       {isViewer && show && !show.holding && (
         <button
           type="button" disabled={busy} className="rounded bg-pink-700 px-3 py-1" data-testid="ticket-buy"
-          onClick={() => void run(async () => {
-            const result = await buyTicketAction({ ticketShowId: show.id });
-            return result;
-          })}
+          onClick={() => void run(() => buyTicketAction({ ticketShowId: show.id }))}
         >
           Buy a ticket — {show.price} credits
         </button>

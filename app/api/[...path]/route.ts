@@ -1,13 +1,8 @@
 // ANY /api/* that no route serves – a JSON 404 (the API's error shape) instead of the site's HTML page
-import { errorBody } from "@/lib/http/error-response";
+import { apiNotFound } from "@/lib/http/api-not-found";
 
 export const dynamic = "force-dynamic";
 
-function notFound(): Response {
-  return Response.json(errorBody("not_found", "No such API endpoint."), {
-    status: 404,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
-  });
-}
+const notFound = apiNotFound("No such API endpoint.");
 
 export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };
